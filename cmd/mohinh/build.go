@@ -1,0 +1,105 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mohinh/mohinh/internal/build"
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/render"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	site := fl.String("site", ".", "thư mục của trang, chứa content/ (và layouts/ nếu có)")
+	out := fl.String("out", "", "thư mục kết quả (mặc định: <site>/public)")
+	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/")
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh build [--site THƯ-MỤC] [--out THƯ-MỤC] [--base-url ĐỊA-CHỈ]
+
+Kiểm tra toàn bộ nội dung trong content/ rồi tạo cổng thông tin tĩnh.
+Nếu nội dung có lỗi, in mọi lỗi dưới dạng đường-dẫn:dòng:cột: thông báo,
+không ghi gì vào thư mục kết quả và thoát với mã 1.
+
+Tùy chọn:
+`)
+		fl.PrintDefaults()
+	}
+	if code, done := parseFlags(fl, args, stdout); done {
+		return code
+	}
+	if *out == "" {
+		*out = filepath.Join(*site, "public")
+	}
+	if _, err := render.NewURLs(*baseURL); err != nil {
+		fmt.Fprintf(stderr, "mohinh build: --base-url không hợp lệ: %v\n", err)
+		return exitUsage
+	}
+	if err := checkOutput(*site, *out); err != nil {
+		fmt.Fprintf(stderr, "mohinh build: %v\n", err)
+		return exitUsage
+	}
+
+	start := time.Now()
+	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL})
+	printDiagnostics(stderr, diags)
+	if diags.HasErrors() {
+		errs, warns := diags.Count()
+		fmt.Fprintf(stderr, "mohinh build: %d lỗi, %d cảnh báo; chưa tạo trang nào, %s giữ nguyên.\n", errs, warns, *out)
+		return exitContent
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "mohinh build: %v; %s giữ nguyên.\n", err, *out)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Đã tạo %d tệp từ %d bản đăng ký, %d tổ chức trong %s (%d ms).\n",
+		res.Files, len(res.Site.Registrations), len(res.Site.Organisations), *out, time.Since(start).Milliseconds())
+	return exitOK
+}
+
+// checkOutput refuses an output folder that would swallow the site.
+func checkOutput(site, out string) error {
+	s, err1 := filepath.Abs(site)
+	o, err2 := filepath.Abs(out)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if o == s || strings.HasPrefix(s+string(filepath.Separator), o+string(filepath.Separator)) {
+		return fmt.Errorf("thư mục kết quả %s chứa cả trang: hãy chọn --out khác", out)
+	}
+	if rel, err := filepath.Rel(filepath.Join(s, "content"), o); err == nil && filepath.IsLocal(rel) || o == filepath.Join(s, "content") {
+		return fmt.Errorf("thư mục kết quả %s nằm trong content/: hãy chọn --out khác", out)
+	}
+	return nil
+}
+
+// parseFlags parses args; done is true when the command should stop with
+// code (after -h, or on a wrong flag).
+func parseFlags(fl *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	err := fl.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fl.SetOutput(stdout)
+		fl.Usage()
+		return exitOK, true
+	case err != nil:
+		return exitUsage, true
+	case fl.NArg() > 0:
+		fmt.Fprintf(fl.Output(), "mohinh %s: không nhận tham số %q\n", fl.Name(), fl.Arg(0))
+		fl.Usage()
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+func printDiagnostics(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.String())
+	}
+}

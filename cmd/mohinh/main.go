@@ -1,0 +1,83 @@
+// Command mohinh builds the portal of "mô hình mới, cách làm sáng tạo"
+// registrations from a folder of Markdown files. Run "mohinh help".
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1 // the content has errors
+	exitUsage   = 2 // wrong usage
+)
+
+func main() { os.Exit(main1(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "kiểm tra nội dung và tạo cổng thông tin tĩnh trong public/", runBuild},
+		{"help", "hướng dẫn sử dụng", runHelp},
+	}
+}
+
+func main1(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "-help" {
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "mohinh: không có lệnh %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `mohinh — cổng thông tin đăng ký mô hình mới, cách làm sáng tạo
+
+Cách dùng:
+  mohinh <lệnh> [tùy chọn]
+
+Các lệnh:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Xem tùy chọn của từng lệnh: mohinh <lệnh> -h
+Định dạng nội dung: docs/content-format.md; hướng dẫn đăng ký: docs/huong-dan-dang-ky.md
+`)
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.name != "help" {
+			return c.run([]string{"-h"}, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "mohinh help: không có lệnh %q\n", args[0])
+	return exitUsage
+}

@@ -1,0 +1,18 @@
+module github.com/mohinh/mohinh
+
+go 1.26.8
+
+require (
+	github.com/adrg/frontmatter v0.2.0
+	github.com/rogpeppe/go-internal v1.16.0
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/sys v0.50.0
+	golang.org/x/text v0.44.0
+)
+
+require (
+	github.com/BurntSushi/toml v0.3.1 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+	gopkg.in/yaml.v2 v2.3.0 // indirect
+)

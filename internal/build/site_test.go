@@ -1,0 +1,157 @@
+package build
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// Site tests: each testdata/sites/*.txtar is a whole small site, built into
+// a temporary folder, with assertions on the output in the file "assert":
+//
+//	base-url https://example.org/sub/   build with this base URL
+//	exists PATH                         the output has PATH
+//	! exists PATH                       it does not
+//	PATH TEXT                           PATH contains TEXT
+//	! PATH TEXT                         PATH does not contain TEXT
+//	error LINE                          the build fails, printing LINE
+//	links                               every internal link of every page resolves
+//	order PATH A | B | C                PATH contains A, then B, then C
+//
+// When there are "error" lines, the build must print exactly those (in any
+// order) and write nothing.
+
+func TestSites(t *testing.T) {
+	files, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no site tests in testdata/sites")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			runSiteTest(t, file)
+		})
+	}
+}
+
+func runSiteTest(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	var assertions []string
+	for _, f := range ar.Files {
+		if f.Name == "assert" {
+			assertions = lines(string(f.Data))
+			continue
+		}
+		p := filepath.Join(site, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := Options{Site: site, Out: filepath.Join(dir, "public"), BaseURL: "/"}
+	var wantErrors []string
+	for _, a := range assertions {
+		if v, ok := strings.CutPrefix(a, "base-url "); ok {
+			opts.BaseURL = v
+		}
+		if v, ok := strings.CutPrefix(a, "error "); ok {
+			wantErrors = append(wantErrors, v)
+		}
+	}
+	_, diags, err := Build(opts)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if len(wantErrors) > 0 || diags.HasErrors() {
+		slices.Sort(got)
+		slices.Sort(wantErrors)
+		if !slices.Equal(got, wantErrors) {
+			t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(wantErrors, "\n      "))
+		}
+		if _, err := os.Stat(opts.Out); err == nil {
+			t.Errorf("a build with errors wrote %s", opts.Out)
+		}
+		return
+	}
+	for _, a := range assertions {
+		checkAssertion(t, opts, a)
+	}
+}
+
+func checkAssertion(t *testing.T, opts Options, a string) {
+	t.Helper()
+	negate := false
+	if rest, ok := strings.CutPrefix(a, "! "); ok {
+		negate, a = true, rest
+	}
+	switch {
+	case strings.HasPrefix(a, "base-url "), strings.HasPrefix(a, "error "):
+	case a == "links":
+		for _, problem := range brokenLinks(t, opts.Out, opts.BaseURL) {
+			t.Error(problem)
+		}
+	case strings.HasPrefix(a, "order "):
+		p, list, _ := strings.Cut(strings.TrimPrefix(a, "order "), " ")
+		data, err := os.ReadFile(filepath.Join(opts.Out, p))
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			return
+		}
+		rest := string(data)
+		for _, want := range strings.Split(list, " | ") {
+			i := strings.Index(rest, want)
+			if i < 0 {
+				t.Errorf("%s: %q missing or out of order in %q", p, want, list)
+				return
+			}
+			rest = rest[i+len(want):]
+		}
+	case strings.HasPrefix(a, "exists "):
+		p := strings.TrimPrefix(a, "exists ")
+		_, err := os.Stat(filepath.Join(opts.Out, p))
+		if exists := err == nil; exists == negate {
+			t.Errorf("exists %s: %v, want %v", p, exists, !negate)
+		}
+	default:
+		p, text, _ := strings.Cut(a, " ")
+		data, err := os.ReadFile(filepath.Join(opts.Out, p))
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			return
+		}
+		if strings.Contains(string(data), text) == negate {
+			if negate {
+				t.Errorf("%s contains %q", p, text)
+			} else {
+				t.Errorf("%s does not contain %q", p, text)
+			}
+		}
+	}
+}
+
+func lines(s string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(s))
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,199 @@
+package content
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The keys each kind of file accepts, in the order of docs/content-format.md.
+var (
+	settingsKeys = []keySpec{
+		{"title", "tên cổng thông tin", true},
+		{"description", "mô tả ngắn", false},
+		{"repository", "địa chỉ kho git", false},
+	}
+	campaignKeys = []keySpec{
+		{"title", "tên đợt đăng ký", true},
+		{"year", "năm của đợt đăng ký", true},
+		{"number", "số công văn, ví dụ 943-CV/HU", true},
+		{"issued", "ngày ban hành", true},
+		{"deadline", "hạn đăng ký", true},
+		{"issuer", "mã tổ chức ban hành", true},
+		{"signer", "người ký", false},
+		{"signer_title", "chức vụ người ký", false},
+		{"recipients", "danh sách Kính gửi", false},
+	}
+	fieldKeys = []keySpec{
+		{"title", "tên lĩnh vực", true},
+		{"order", "thứ tự hiển thị", false},
+	}
+	organisationKeys = []keySpec{
+		{"title", "tên tổ chức", true},
+		{"kind", "loại tổ chức", true},
+		{"parent", "mã tổ chức cấp trên", false},
+		{"party_name", "tên đảng bộ ghi ở đầu văn bản cấp dưới", false},
+		{"place", "địa danh ghi trước ngày tháng", false},
+		{"dissolved", "ngày giải thể, sáp nhập", false},
+		{"successor", "mã tổ chức kế thừa", false},
+	}
+	registrationKeys = []keySpec{
+		{"title", "Tên mô hình", true},
+		{"organisation", "mã tổ chức đăng ký", true},
+		{"campaign", "năm của đợt đăng ký", true},
+		{"field", "mã lĩnh vực", true},
+		{"member", "họ tên đảng viên đăng ký cá nhân", false},
+		{"number", "số văn bản", false},
+		{"date", "ngày ký", false},
+		{"signer", "người ký", false},
+		{"signer_title", "chức vụ người ký", false},
+		{"novelty", "Tính mới của mô hình", true},
+		{"expected_results", "Dự kiến kết quả đạt được sau khi triển khai thực hiện", true},
+		{"status", "trạng thái", false},
+	}
+)
+
+func decodeSettings(path string, fm *frontMatter, diags *diagnostics) Settings {
+	r := newRecord(path, fm, settingsKeys, diags)
+	s := Settings{
+		Title:       r.text("title"),
+		Description: r.text("description"),
+		Repository:  r.text("repository"),
+		Body:        fm.body,
+	}
+	if s.Repository != "" && !strings.HasPrefix(s.Repository, "https://") && !strings.HasPrefix(s.Repository, "http://") {
+		line, col := r.src.At("repository")
+		diags.Errorf(path, line, col, "bad-url", "\"repository\" phải là địa chỉ bắt đầu bằng https://")
+		s.Repository = ""
+	}
+	s.Source = r.src
+	return s
+}
+
+func decodeCampaign(path, fileYear string, fm *frontMatter, diags *diagnostics) *Campaign {
+	r := newRecord(path, fm, campaignKeys, diags)
+	c := &Campaign{
+		Title:       r.text("title"),
+		Number:      r.text("number"),
+		Issued:      r.date("issued"),
+		Deadline:    r.date("deadline"),
+		IssuerID:    r.id("issuer"),
+		Signer:      r.text("signer"),
+		SignerTitle: r.text("signer_title"),
+		Recipients:  r.list("recipients"),
+		Body:        fm.body,
+	}
+	c.Source = r.src
+	year, ok := r.number("year")
+	if ok && strconv.Itoa(year) != fileYear {
+		line, col := r.src.At("year")
+		diags.Errorf(path, line, col, "year-mismatch", "năm %d không khớp với tên tệp %s.md: hãy sửa năm hoặc đổi tên tệp thành %d.md", year, fileYear, year)
+	}
+	c.Year, _ = strconv.Atoi(fileYear)
+	if !c.Issued.IsZero() && !c.Deadline.IsZero() && c.Deadline.Before(c.Issued) {
+		line, col := r.src.At("deadline")
+		diags.Errorf(path, line, col, "deadline-before-issued", "hạn đăng ký %s sớm hơn ngày ban hành %s: hãy kiểm tra lại hai ngày", c.Deadline, c.Issued)
+	}
+	return c
+}
+
+func decodeField(path, id string, fm *frontMatter, diags *diagnostics) *Field {
+	r := newRecord(path, fm, fieldKeys, diags)
+	f := &Field{ID: id, Title: r.text("title"), Body: fm.body}
+	f.Order, _ = r.number("order")
+	f.Source = r.src
+	return f
+}
+
+func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *Organisation {
+	r := newRecord(path, fm, organisationKeys, diags)
+	o := &Organisation{
+		ID:          id,
+		Title:       r.text("title"),
+		ParentID:    r.id("parent"),
+		PartyName:   r.text("party_name"),
+		Place:       r.text("place"),
+		Dissolved:   r.date("dissolved"),
+		SuccessorID: r.id("successor"),
+		Body:        fm.body,
+	}
+	o.Source = r.src
+	if k := r.text("kind"); k != "" {
+		o.Kind = Kind(k)
+		if !o.Kind.Valid() {
+			line, col := r.src.At("kind")
+			diags.Errorf(path, line, col, "bad-kind", "loại tổ chức %q không có: hãy dùng một trong %s", k, kindList())
+		}
+	}
+	if o.SuccessorID != "" && o.Dissolved.IsZero() {
+		line, col := r.src.At("successor")
+		diags.Errorf(path, line, col, "successor-without-dissolved", "có tổ chức kế thừa nhưng không có ngày giải thể: hãy thêm \"dissolved: NĂM-THÁNG-NGÀY\"")
+	}
+	if o.SuccessorID == id && id != "" {
+		line, col := r.src.At("successor")
+		diags.Errorf(path, line, col, "successor-self", "tổ chức không thể kế thừa chính nó")
+		o.SuccessorID = ""
+	}
+	return o
+}
+
+func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) *Registration {
+	r := newRecord(path, fm, registrationKeys, diags)
+	g := &Registration{
+		Slug:            slug,
+		Title:           r.text("title"),
+		OrganisationID:  r.id("organisation"),
+		FieldID:         r.id("field"),
+		Member:          r.text("member"),
+		Number:          r.text("number"),
+		Date:            r.date("date"),
+		Signer:          r.text("signer"),
+		SignerTitle:     r.text("signer_title"),
+		Novelty:         r.text("novelty"),
+		ExpectedResults: r.text("expected_results"),
+		Status:          Registered,
+		Body:            fm.body,
+	}
+	g.Source = r.src
+	g.CampaignYear, _ = r.number("campaign")
+	if s := r.text("status"); s != "" {
+		g.Status = Status(s)
+		if !g.Status.Valid() {
+			line, col := r.src.At("status")
+			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không có%s: hãy dùng một trong %s", s, suggestion(s, statusNames()), statusList())
+			g.Status = Registered
+		}
+	}
+	return g
+}
+
+func statusNames() []string {
+	out := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+func statusList() string {
+	var parts []string
+	for _, s := range Statuses {
+		parts = append(parts, string(s)+" ("+s.Label()+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func kindList() string {
+	var parts []string
+	for _, k := range Kinds {
+		parts = append(parts, string(k)+" ("+k.Label()+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// suggestion returns " — có phải "x"?" for the closest candidate, or "".
+func suggestion(s string, candidates []string) string {
+	if best := closest(s, candidates); best != "" {
+		return " — có phải \"" + best + "\"?"
+	}
+	return ""
+}

@@ -1,0 +1,129 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatter is a file split into its YAML front matter, parsed as nodes
+// that keep their positions, and its Markdown body.
+type frontMatter struct {
+	mapping   *yaml.Node // nil when the front matter is empty
+	lineShift int        // add to a node's line to get the file's line
+	startLine int        // line of the opening "---"
+	body      Markdown
+}
+
+// yamlFormat is the only front matter accepted: YAML between "---" lines,
+// decoded by a YAML 1.2 parser that keeps positions (adrg/frontmatter's
+// default decodes YAML 1.1, where an unquoted "no" becomes false).
+var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+	*(v.(*[]byte)) = data
+	return nil
+})
+
+// parseFrontMatter splits data. Problems are reported against path.
+func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatter, bool) {
+	startLine, opener := firstLine(data)
+	switch {
+	case opener == "+++":
+		diags.Errorf(path, startLine, 1, "front-matter-toml", "phần đầu tệp viết theo TOML (+++); chỉ chấp nhận YAML: hãy mở và đóng phần đầu bằng dòng \"---\"")
+		return nil, false
+	case strings.HasPrefix(opener, "{") || opener == ";;;":
+		diags.Errorf(path, startLine, 1, "front-matter-json", "phần đầu tệp viết theo JSON; chỉ chấp nhận YAML: hãy mở và đóng phần đầu bằng dòng \"---\"")
+		return nil, false
+	case opener != "---":
+		diags.Errorf(path, 1, 1, "front-matter-missing", "tệp không có phần đầu (front matter): dòng đầu tiên phải là \"---\", tiếp theo là các khóa như \"title: …\", rồi một dòng \"---\" để đóng")
+		return nil, false
+	}
+	var raw []byte
+	body, err := frontmatter.MustParse(bytes.NewReader(data), &raw, yamlFormat)
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		diags.Errorf(path, startLine, 1, "front-matter-unclosed", "phần đầu tệp mở bằng \"---\" nhưng không có dòng \"---\" để đóng: hãy thêm một dòng chỉ gồm \"---\" sau khóa cuối cùng")
+		return nil, false
+	}
+	if err != nil {
+		diags.Errorf(path, startLine, 1, "front-matter-read", "không đọc được phần đầu tệp: %v", err)
+		return nil, false
+	}
+	fm := &frontMatter{lineShift: startLine, startLine: startLine}
+	bodyStart := len(data) - len(body)
+	fm.body = Markdown{Text: body, Line: bytes.Count(data[:bodyStart], []byte("\n")) + 1}
+
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		line, msg := yamlErrorPosition(err)
+		diags.Errorf(path, line+fm.lineShift, 1, "yaml", "%s", explainYAMLError(msg))
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		return fm, true // empty front matter: required keys will be reported missing
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		diags.Errorf(path, root.Line+fm.lineShift, root.Column, "front-matter-not-mapping", "phần đầu tệp phải là các dòng \"khóa: giá trị\"")
+		return nil, false
+	}
+	fm.mapping = root
+	return fm, true
+}
+
+// firstLine returns the number and trimmed text of the first line that is
+// not blank, as adrg/frontmatter skips blank lines before the opener.
+func firstLine(data []byte) (int, string) {
+	line := 1
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		text := data
+		if end >= 0 {
+			text = data[:end]
+		}
+		if t := bytes.TrimSpace(text); len(t) > 0 {
+			return line, string(t)
+		}
+		if end < 0 {
+			break
+		}
+		data = data[end+1:]
+		line++
+	}
+	return 1, ""
+}
+
+// yamlErrorPosition extracts the line from a yaml.v3 error, which reports
+// it only inside its message ("yaml: line 3: …").
+func yamlErrorPosition(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	rest, ok := strings.CutPrefix(msg, "line ")
+	if !ok {
+		return 1, msg
+	}
+	num, text, ok := strings.Cut(rest, ": ")
+	n, convErr := strconv.Atoi(num)
+	if !ok || convErr != nil {
+		return 1, msg
+	}
+	return n, text
+}
+
+// explainYAMLError turns the YAML parser's message into advice.
+func explainYAMLError(msg string) string {
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "giá trị có dấu \": \" ở giữa: hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ title: \"Mô hình: …\""
+	case strings.Contains(msg, "found character that cannot start any token"):
+		return "có ký tự không hợp lệ ở đầu giá trị (thường là ký tự tab hoặc @, `): hãy dùng dấu cách thay cho tab, hoặc đặt giá trị trong dấu ngoặc kép"
+	case strings.Contains(msg, "could not find expected ':'"), strings.Contains(msg, "did not find expected key"):
+		return "dòng này không có dạng \"khóa: giá trị\": hãy kiểm tra dấu \":\" sau tên khóa và thụt lề của các dòng"
+	case strings.Contains(msg, "found unexpected end of stream"), strings.Contains(msg, "did not find expected"):
+		return "giá trị chưa được đóng (thiếu dấu ngoặc kép hoặc ngoặc vuông đóng): hãy kiểm tra dòng này"
+	case strings.Contains(msg, "already defined"):
+		return "khóa bị khai báo hai lần: hãy giữ lại một"
+	}
+	return "phần đầu tệp không phải YAML hợp lệ (" + msg + ")"
+}

@@ -1,0 +1,397 @@
+package content
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/vi"
+)
+
+// link resolves references between the loaded records, checks the rules
+// that span files, and builds the site's sorted lists and indexes. Records
+// whose references cannot be resolved are reported and left out, so that
+// every pointer in the returned Site is set.
+func link(loaded []loadedFile, diags *diag.List) *Site {
+	site := &Site{
+		CampaignByYear:     map[int]*Campaign{},
+		FieldByID:          map[string]*Field{},
+		OrganisationByID:   map[string]*Organisation{},
+		RegistrationByPath: map[string]*Registration{},
+		ByStatus:           map[Status][]*Registration{},
+	}
+	keys := map[any]vi.Key{}
+	var regs []*Registration
+	haveSettings := false
+	for _, l := range loaded {
+		switch {
+		case l.settings != nil:
+			site.Settings, haveSettings = *l.settings, true
+		case l.campaign != nil:
+			site.Campaigns = append(site.Campaigns, l.campaign)
+			site.CampaignByYear[l.campaign.Year] = l.campaign
+		case l.field != nil:
+			site.Fields = append(site.Fields, l.field)
+			site.FieldByID[l.field.ID] = l.field
+		case l.organisation != nil:
+			site.Organisations = append(site.Organisations, l.organisation)
+			site.OrganisationByID[l.organisation.ID] = l.organisation
+			keys[l.organisation] = l.sortKey
+		case l.registration != nil:
+			regs = append(regs, l.registration)
+			keys[l.registration] = l.sortKey
+		}
+	}
+	if !haveSettings {
+		diags.Errorf("content/_index.md", 0, 0, "no-settings", "thiếu tệp content/_index.md chứa tên cổng thông tin: hãy tạo tệp với dòng \"title: …\" trong phần đầu")
+	}
+
+	slices.SortFunc(site.Organisations, func(a, b *Organisation) int {
+		return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(a.ID, b.ID))
+	})
+	linkOrganisations(site, diags)
+	linkCampaigns(site, diags)
+	slices.SortFunc(site.Fields, func(a, b *Field) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), vi.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
+	})
+
+	rank := make(map[*Organisation]int, len(site.Organisations))
+	for i, o := range site.Organisations {
+		rank[o] = i
+	}
+	regs = linkRegistrations(site, regs, diags)
+	slices.SortFunc(regs, func(a, b *Registration) int {
+		return cmp.Or(
+			cmp.Compare(b.CampaignYear, a.CampaignYear),
+			cmp.Compare(rank[a.Organisation], rank[b.Organisation]),
+			bytes.Compare(keys[a], keys[b]),
+			cmp.Compare(a.Path, b.Path),
+		)
+	})
+	site.Registrations = regs
+	for _, r := range regs {
+		site.RegistrationByPath[r.Path] = r
+		r.Organisation.Registrations = append(r.Organisation.Registrations, r)
+		r.Campaign.Registrations = append(r.Campaign.Registrations, r)
+		r.Field.Registrations = append(r.Field.Registrations, r)
+		site.ByStatus[r.Status] = append(site.ByStatus[r.Status], r)
+	}
+	// Campaign lists are by organisation, then title: the global order
+	// within one year already is.
+	if site.Root != nil {
+		countTotals(site.Root)
+	}
+	return site
+}
+
+func linkOrganisations(site *Site, diags *diag.List) {
+	var roots []*Organisation
+	for _, o := range site.Organisations {
+		if o.ParentID == "" {
+			roots = append(roots, o)
+			continue
+		}
+		p, ok := site.OrganisationByID[o.ParentID]
+		if !ok {
+			line, col := o.At("parent")
+			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức cấp trên %q không tồn tại%s", o.ParentID, suggestion(o.ParentID, orgIDs(site)))
+			continue
+		}
+		o.Parent = p
+	}
+	switch {
+	case len(site.Organisations) == 0:
+		diags.Errorf("content/organisations", 0, 0, "no-organisations", "chưa có tổ chức nào: hãy tạo content/organisations/<mã>.md, bắt đầu từ cấp ủy ban hành đợt đăng ký")
+	case len(roots) == 0:
+		// every organisation has a parent: there is a cycle, reported below
+	case len(roots) > 1:
+		for _, o := range roots[1:] {
+			diags.Errorf(o.Path, o.FrontLine, 1, "second-root", "tổ chức không có cấp trên (\"parent\"), nhưng %s đã là tổ chức cao nhất: hãy thêm \"parent: <mã tổ chức cấp trên>\"", roots[0].ID)
+		}
+		site.Root = roots[0]
+	default:
+		site.Root = roots[0]
+	}
+	breakParentCycles(site, diags)
+	for _, o := range site.Organisations { // already in Vietnamese order
+		if o.Parent != nil {
+			o.Parent.Children = append(o.Parent.Children, o)
+		}
+	}
+	if site.Root != nil {
+		setDepth(site.Root, 0)
+	}
+	for _, o := range site.Organisations {
+		if o.SuccessorID == "" {
+			continue
+		}
+		s, ok := site.OrganisationByID[o.SuccessorID]
+		if !ok {
+			line, col := o.At("successor")
+			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức kế thừa %q không tồn tại%s", o.SuccessorID, suggestion(o.SuccessorID, orgIDs(site)))
+			continue
+		}
+		o.Successor = s
+		s.Predecessors = append(s.Predecessors, o)
+	}
+	breakSuccessorCycles(site, diags)
+	for _, o := range site.Organisations {
+		if o.PartyName == "" {
+			o.PartyName = o.Title
+		}
+	}
+}
+
+// breakParentCycles reports organisations that are their own ancestor and
+// cuts the cycle so that the tree stays a tree. Each organisation is visited
+// once: linear in the number of organisations.
+func breakParentCycles(site *Site, diags *diag.List) {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make(map[*Organisation]int, len(site.Organisations))
+	for _, start := range site.Organisations {
+		var path []*Organisation
+		o := start
+		for o != nil && state[o] == unseen {
+			state[o] = onPath
+			path = append(path, o)
+			o = o.Parent
+		}
+		if o != nil && state[o] == onPath { // o is on the current path: a cycle
+			i := slices.Index(path, o)
+			cycle := path[i:]
+			ids := ""
+			for _, c := range cycle {
+				ids += c.ID + " → "
+			}
+			ids += o.ID
+			for _, c := range cycle {
+				line, col := c.At("parent")
+				diags.Errorf(c.Path, line, col, "parent-cycle", "tổ chức là cấp trên của chính nó qua chuỗi %s: hãy sửa \"parent\" để chuỗi dừng ở tổ chức cao nhất", ids)
+			}
+			cycle[len(cycle)-1].Parent = nil
+		}
+		for _, p := range path {
+			state[p] = done
+		}
+	}
+}
+
+func breakSuccessorCycles(site *Site, diags *diag.List) {
+	state := make(map[*Organisation]int, len(site.Organisations))
+	for _, start := range site.Organisations {
+		var path []*Organisation
+		o := start
+		for o != nil && state[o] == 0 {
+			state[o] = 1
+			path = append(path, o)
+			o = o.Successor
+		}
+		if o != nil && state[o] == 1 {
+			i := slices.Index(path, o)
+			for _, c := range path[i:] {
+				line, col := c.At("successor")
+				diags.Errorf(c.Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng về %s: tổ chức kế thừa phải là tổ chức còn hoạt động", o.ID)
+				c.Successor = nil
+			}
+		}
+		for _, p := range path {
+			state[p] = 2
+		}
+	}
+}
+
+func setDepth(o *Organisation, depth int) {
+	o.Depth = depth
+	if o.Place == "" && o.Parent != nil {
+		o.Place = o.Parent.Place
+	}
+	for _, c := range o.Children {
+		setDepth(c, depth+1)
+	}
+}
+
+func countTotals(o *Organisation) int {
+	total := len(o.Registrations)
+	for _, c := range o.Children {
+		total += countTotals(c)
+	}
+	o.TotalRegistrations = total
+	return total
+}
+
+func linkCampaigns(site *Site, diags *diag.List) {
+	slices.SortFunc(site.Campaigns, func(a, b *Campaign) int { return cmp.Compare(b.Year, a.Year) })
+	for _, c := range site.Campaigns {
+		if c.IssuerID == "" {
+			continue
+		}
+		issuer, ok := site.OrganisationByID[c.IssuerID]
+		if !ok {
+			line, col := c.At("issuer")
+			diags.Errorf(c.Path, line, col, "unknown-organisation", "tổ chức ban hành %q không tồn tại%s", c.IssuerID, suggestion(c.IssuerID, orgIDs(site)))
+			continue
+		}
+		c.Issuer = issuer
+		if len(c.Recipients) == 0 {
+			c.Recipients = []string{"Ban Thường vụ " + issuer.Title, "Ban Tổ chức " + issuer.Title}
+		}
+	}
+}
+
+// linkRegistrations resolves each registration's organisation, call and
+// field and returns those that resolve.
+func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Registration {
+	kept := regs[:0]
+	type titleKey struct {
+		org   *Organisation
+		year  int
+		title string
+	}
+	seen := make(map[titleKey]*Registration, len(regs))
+	for _, r := range regs {
+		folderYear, folderOrg := folderOf(r.Path)
+		ok := true
+		if r.OrganisationID != "" {
+			if o, found := site.OrganisationByID[r.OrganisationID]; found {
+				r.Organisation = o
+			} else {
+				line, col := r.At("organisation")
+				diags.Errorf(r.Path, line, col, "unknown-organisation", "tổ chức %q không tồn tại%s", r.OrganisationID, suggestion(r.OrganisationID, orgIDs(site)))
+			}
+			if r.OrganisationID != folderOrg {
+				line, col := r.At("organisation")
+				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q khác thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào content/registrations/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
+				ok = false
+			}
+		}
+		if r.CampaignYear != 0 {
+			if c, found := site.CampaignByYear[r.CampaignYear]; found {
+				r.Campaign = c
+			} else {
+				line, col := r.At("campaign")
+				diags.Errorf(r.Path, line, col, "unknown-campaign", "đợt đăng ký năm %d không tồn tại: các đợt hiện có là %s", r.CampaignYear, campaignYears(site))
+			}
+			if strconv.Itoa(r.CampaignYear) != folderYear {
+				line, col := r.At("campaign")
+				diags.Errorf(r.Path, line, col, "folder-mismatch", "đợt đăng ký %d khác thư mục năm %s chứa tệp: hãy sửa \"campaign\" hoặc chuyển tệp vào content/registrations/%d/%s/", r.CampaignYear, folderYear, r.CampaignYear, folderOrg)
+				ok = false
+			}
+		}
+		if r.FieldID != "" {
+			if f, found := site.FieldByID[r.FieldID]; found {
+				r.Field = f
+			} else {
+				line, col := r.At("field")
+				diags.Errorf(r.Path, line, col, "unknown-field", "lĩnh vực %q không tồn tại%s", r.FieldID, suggestion(r.FieldID, fieldIDs(site)))
+			}
+		}
+		if !ok || r.Organisation == nil || r.Campaign == nil || r.Field == nil {
+			continue
+		}
+		if o := r.Organisation; !o.Dissolved.IsZero() && !r.Campaign.Issued.Before(o.Dissolved) {
+			line, col := r.At("organisation")
+			msg := "tổ chức " + o.ID + " đã giải thể " + o.Dissolved.Prose() + ", trước đợt đăng ký " + strconv.Itoa(r.Campaign.Year)
+			if o.Successor != nil {
+				msg += ": hãy đăng ký dưới tên tổ chức kế thừa " + o.Successor.ID
+			}
+			diags.Errorf(r.Path, line, col, "dissolved-organisation", "%s", msg)
+		}
+		k := titleKey{r.Organisation, r.CampaignYear, vi.Fold(r.Title)}
+		if other, dup := seen[k]; dup {
+			line, col := r.At("title")
+			diags.Errorf(r.Path, line, col, "duplicate-title", "tên mô hình trùng với %s trong cùng tổ chức và đợt đăng ký: hãy đặt tên khác hoặc xóa một tệp", other.Path)
+			continue
+		}
+		seen[k] = r
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+// Timeliness says whether r was signed by its call's deadline.
+func (r *Registration) Timeliness() Timeliness {
+	switch {
+	case r.Date.IsZero() || r.Campaign == nil || r.Campaign.Deadline.IsZero():
+		return TimeUnknown
+	case r.Date.After(r.Campaign.Deadline):
+		return Late
+	}
+	return OnTime
+}
+
+// DaysLate returns how many days after the deadline r was signed.
+func (r *Registration) DaysLate() int {
+	if r.Timeliness() != Late {
+		return 0
+	}
+	return r.Date.DaysAfter(r.Campaign.Deadline)
+}
+
+// Individual reports whether a Party member registered the model in their
+// own name (cá nhân) rather than the organisation (tập thể).
+func (r *Registration) Individual() bool { return r.Member != "" }
+
+// Ancestors returns the organisations above o, from the root down.
+func (o *Organisation) Ancestors() []*Organisation {
+	var out []*Organisation
+	for p := o.Parent; p != nil; p = p.Parent {
+		out = append(out, p)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// Descendants returns o and every organisation below it, depth first in
+// Vietnamese order.
+func (o *Organisation) Descendants() []*Organisation {
+	out := []*Organisation{o}
+	for i := 0; i < len(out); i++ {
+		out = append(out, out[i].Children...)
+	}
+	return out
+}
+
+func folderOf(p string) (year, org string) {
+	// content/registrations/<year>/<org>/<slug>.md
+	parts := splitPath(p)
+	if len(parts) != 5 {
+		return "", ""
+	}
+	return parts[2], parts[3]
+}
+
+func orgIDs(site *Site) []string {
+	ids := make([]string, 0, len(site.OrganisationByID))
+	for _, o := range site.Organisations {
+		ids = append(ids, o.ID)
+	}
+	return ids
+}
+
+func fieldIDs(site *Site) []string {
+	ids := make([]string, 0, len(site.Fields))
+	for _, f := range site.Fields {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+func campaignYears(site *Site) string {
+	s := ""
+	for i, c := range site.Campaigns {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.Itoa(c.Year)
+	}
+	if s == "" {
+		return "(chưa có)"
+	}
+	return s
+}

@@ -1,0 +1,286 @@
+package content
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/vi"
+)
+
+// MaxFileSize bounds the work one file can cost: a registration is a page
+// of text, and a larger file is a mistake (a pasted document, an image).
+const MaxFileSize = 1 << 20
+
+// fileKind is what a path under content/ holds.
+type fileKind int
+
+const (
+	kindSettings fileKind = iota
+	kindCampaign
+	kindField
+	kindOrganisation
+	kindRegistration
+)
+
+// sourceFile is one file to read, with what its path says about it.
+type sourceFile struct {
+	path  string // relative to the site folder, e.g. content/fields/kinh-te.md
+	kind  fileKind
+	parts []string // path elements after the kind's folder, without .md
+}
+
+// Load reads, links and indexes the site in fsys, whose root is the site
+// folder (the one holding content/). It returns every problem found.
+func Load(fsys fs.FS) (*Site, diag.List) {
+	files, diags := findFiles(fsys)
+	loaded := readFiles(fsys, files)
+	for _, l := range loaded {
+		diags = append(diags, l.diags...)
+	}
+	site := link(loaded, &diags)
+	diags.Sort()
+	return site, diags
+}
+
+// findFiles walks content/ and classifies every file by its path.
+func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
+	var files []sourceFile
+	var diags diag.List
+	if _, err := fs.Stat(fsys, "content"); err != nil {
+		diags.Errorf("content", 0, 0, "no-content", "không tìm thấy thư mục content/: hãy chạy lệnh trong thư mục của trang, hoặc chỉ ra thư mục đó bằng --site")
+		return nil, diags
+	}
+	fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(p, 0, 0, "unreadable", "không đọc được: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(p, 0, 0, "symlink", "liên kết tượng trưng (symlink) không được phép trong content/: hãy thay bằng một tệp thật")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Errorf(p, 0, 0, "not-regular", "không phải tệp thường: hãy xóa khỏi content/")
+			return nil
+		}
+		f, problem := classify(p)
+		if problem != "" {
+			diags.Errorf(p, 0, 0, "misplaced", "%s", problem)
+			return nil
+		}
+		files = append(files, f)
+		return nil
+	})
+	return files, diags
+}
+
+// ignored reports whether a name is an editor's or system's file that no
+// one means as content: hidden files, backups.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913"
+}
+
+const layoutHelp = "các tệp được đặt ở content/_index.md, content/campaigns/<năm>.md, content/fields/<mã>.md, content/organisations/<mã>.md hoặc content/registrations/<năm>/<mã-tổ-chức>/<mã>.md"
+
+// classify maps a path to its kind, or explains why it has no place.
+func classify(p string) (sourceFile, string) {
+	rel := strings.TrimPrefix(p, "content/")
+	if !strings.HasSuffix(rel, ".md") {
+		return sourceFile{}, "chỉ nhận tệp Markdown (.md) trong content/; " + layoutHelp
+	}
+	parts := strings.Split(strings.TrimSuffix(rel, ".md"), "/")
+	f := sourceFile{path: p, parts: parts[1:]}
+	switch {
+	case rel == "_index.md":
+		f.kind = kindSettings
+		return f, ""
+	case parts[0] == "campaigns" && len(parts) == 2:
+		f.kind = kindCampaign
+		if !isYear(parts[1]) {
+			return f, "tên tệp của đợt đăng ký phải là năm, ví dụ content/campaigns/2024.md"
+		}
+	case parts[0] == "fields" && len(parts) == 2:
+		f.kind = kindField
+	case parts[0] == "organisations" && len(parts) == 2:
+		f.kind = kindOrganisation
+	case parts[0] == "registrations" && len(parts) == 4:
+		f.kind = kindRegistration
+		if !isYear(parts[1]) {
+			return f, "thư mục năm " + parts[1] + " không phải là năm: bản đăng ký được đặt ở content/registrations/<năm>/<mã-tổ-chức>/<mã>.md"
+		}
+		if !vi.IsSlug(parts[2]) {
+			return f, "thư mục " + parts[2] + " không phải mã tổ chức (viết thường, không dấu, nối bằng gạch ngang)" + slugHint(parts[2])
+		}
+	default:
+		return f, "tệp nằm ngoài cấu trúc thư mục: " + layoutHelp
+	}
+	if name := parts[len(parts)-1]; !vi.IsSlug(name) {
+		return f, "tên tệp " + name + ".md không hợp lệ: chỉ dùng chữ thường không dấu a–z, số 0–9 và dấu gạch ngang" + slugHint(name)
+	}
+	return f, ""
+}
+
+func slugHint(s string) string {
+	if slug := vi.Slug(s); slug != "" && slug != s {
+		return ", ví dụ " + slug
+	}
+	return ""
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s[0] != '0'
+}
+
+// loadedFile is the result of reading one file.
+type loadedFile struct {
+	file         sourceFile
+	settings     *Settings
+	campaign     *Campaign
+	field        *Field
+	organisation *Organisation
+	registration *Registration
+	sortKey      vi.Key // of the title, for Vietnamese order
+	diags        diag.List
+}
+
+// readFiles reads and decodes every file on all cores. The result is in the
+// order of files, so that what follows does not depend on scheduling.
+func readFiles(fsys fs.FS, files []sourceFile) []loadedFile {
+	out := make([]loadedFile, len(files))
+	next := make(chan int, 256)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = readFile(fsys, files[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func readFile(fsys fs.FS, f sourceFile) loadedFile {
+	l := loadedFile{file: f}
+	data, ok := readBounded(fsys, f.path, &l.diags)
+	if !ok {
+		return l
+	}
+	fm, ok := parseFrontMatter(f.path, data, &l.diags)
+	if !ok {
+		return l
+	}
+	if !utf8.Valid(fm.body.Text) || !vi.IsNFC(string(fm.body.Text)) {
+		fm.body.Text = []byte(vi.NFC(strings.ToValidUTF8(string(fm.body.Text), "\uFFFD")))
+	}
+	last := ""
+	if len(f.parts) > 0 {
+		last = f.parts[len(f.parts)-1]
+	}
+	var title string
+	switch f.kind {
+	case kindSettings:
+		s := decodeSettings(f.path, fm, &l.diags)
+		l.settings, title = &s, s.Title
+	case kindCampaign:
+		l.campaign = decodeCampaign(f.path, last, fm, &l.diags)
+		title = l.campaign.Title
+	case kindField:
+		l.field = decodeField(f.path, last, fm, &l.diags)
+		title = l.field.Title
+	case kindOrganisation:
+		l.organisation = decodeOrganisation(f.path, last, fm, &l.diags)
+		title = l.organisation.Title
+	case kindRegistration:
+		l.registration = decodeRegistration(f.path, last, fm, &l.diags)
+		title = l.registration.Title
+	}
+	l.sortKey = vi.SortKey(title)
+	return l
+}
+
+// readBounded reads a file of at most MaxFileSize bytes and checks that it
+// is text: valid UTF-8 without NUL bytes. It strips a BOM and turns CRLF
+// line ends into LF.
+func readBounded(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
+	fh, err := fsys.Open(p)
+	if err != nil {
+		diags.Errorf(p, 0, 0, "unreadable", "không mở được tệp: %v", err)
+		return nil, false
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		diags.Errorf(p, 0, 0, "unreadable", "không đọc được tệp: %v", err)
+		return nil, false
+	}
+	if len(data) > MaxFileSize {
+		diags.Errorf(p, 0, 0, "too-large", "tệp lớn hơn 1 MiB: một bản đăng ký chỉ là văn bản; hãy bỏ hình ảnh hoặc tài liệu dán vào")
+		return nil, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := position(data, i)
+		diags.Errorf(p, line, col, "nul-byte", "tệp chứa ký tự NUL (tệp nhị phân?): hãy lưu lại dưới dạng văn bản UTF-8")
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		line, col := position(data, i)
+		diags.Errorf(p, line, col, "invalid-utf8", "tệp không phải UTF-8 hợp lệ: hãy lưu lại với bảng mã UTF-8 (Unicode)")
+		return nil, false
+	}
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data, true
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// position returns the 1-based line and column (in characters) of offset i.
+func position(data []byte, i int) (int, int) {
+	before := data[:i]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+func splitPath(p string) []string { return strings.Split(p, "/") }

@@ -1,0 +1,158 @@
+// Package content is the typed model of a mohinh site and its loader.
+//
+// A site is a folder holding content/: the site settings (_index.md), the
+// calls for registrations (campaigns/<year>.md), the fields
+// (fields/<id>.md), the Party organisations (organisations/<id>.md) and the
+// registrations (registrations/<year>/<organisation>/<slug>.md), each a
+// Markdown file with YAML front matter. docs/content-format.md is the
+// contract.
+//
+// Load reads a site from an fs.FS in three steps, in order:
+//
+//  1. read: every file is parsed in parallel into its typed record; problems
+//     local to one file (YAML, unknown keys, types, dates) become diagnostics;
+//  2. link: references between records are resolved by id through maps,
+//     never by scanning, and cross-file rules are checked (references exist,
+//     folders agree, no cycles, one root);
+//  3. index: lists are sorted in Vietnamese order and the derived indexes
+//     (children, registrations of each organisation, field, call, status,
+//     counts including descendants) are computed once.
+//
+// Load always returns every problem it finds, never only the first. A site
+// with errors is still returned, so that a caller can show what loaded.
+package content
+
+import "github.com/mohinh/mohinh/internal/diag"
+
+// Site is everything under content/, linked and indexed.
+type Site struct {
+	Settings      Settings
+	Campaigns     []*Campaign     // newest year first
+	Fields        []*Field        // by order, then title
+	Organisations []*Organisation // Vietnamese order of titles
+	Registrations []*Registration // newest call first, then organisation, then title
+	Root          *Organisation   // the organisation without a parent
+
+	CampaignByYear     map[int]*Campaign
+	FieldByID          map[string]*Field
+	OrganisationByID   map[string]*Organisation
+	RegistrationByPath map[string]*Registration
+	ByStatus           map[Status][]*Registration
+}
+
+// Settings are the site-wide settings of content/_index.md.
+type Settings struct {
+	Source
+	Title       string
+	Description string
+	Repository  string // URL of the git repository, may be empty
+	Body        Markdown
+}
+
+// Source says where a record came from, so that later checks can point at
+// the exact line and column of a value.
+type Source struct {
+	Path      string // slash-separated, relative to the site folder
+	FrontLine int    // line of the opening "---"
+	positions []keyPosition
+}
+
+type keyPosition struct {
+	key       string
+	line, col int
+}
+
+// At returns the line and column of the value of key, or of the front
+// matter when the key is absent.
+func (s Source) At(key string) (line, col int) {
+	for _, p := range s.positions {
+		if p.key == key {
+			return p.line, p.col
+		}
+	}
+	return s.FrontLine, 1
+}
+
+// Markdown is a body of Markdown text and the line it starts on.
+type Markdown struct {
+	Text []byte
+	Line int
+}
+
+// Campaign is one call for registrations (đợt đăng ký).
+type Campaign struct {
+	Source
+	Year        int
+	Title       string
+	Number      string
+	Issued      Date
+	Deadline    Date
+	IssuerID    string
+	Signer      string
+	SignerTitle string
+	Recipients  []string // "Kính gửi" of the registrations answering it
+	Body        Markdown
+
+	Issuer        *Organisation
+	Registrations []*Registration // by organisation, then title
+}
+
+// Field is a field of work (lĩnh vực).
+type Field struct {
+	Source
+	ID    string
+	Title string
+	Order int
+	Body  Markdown
+
+	Registrations []*Registration // newest call first, then organisation, then title
+}
+
+// Organisation is a Party organisation in the hierarchy.
+type Organisation struct {
+	Source
+	ID          string
+	Title       string
+	Kind        Kind
+	ParentID    string
+	PartyName   string // as written at the top left of subordinates' documents
+	Place       string // written before the date of its documents
+	Dissolved   Date
+	SuccessorID string
+	Body        Markdown
+
+	Parent        *Organisation
+	Successor     *Organisation
+	Predecessors  []*Organisation // organisations whose successor this is
+	Children      []*Organisation // Vietnamese order
+	Registrations []*Registration // its own, newest call first, then title
+	Depth         int             // 0 at the root
+	// TotalRegistrations counts its own registrations and its descendants'.
+	TotalRegistrations int
+}
+
+// Registration is one registration of a model (đăng ký mô hình).
+type Registration struct {
+	Source
+	Slug            string // file name without .md
+	Title           string
+	OrganisationID  string
+	CampaignYear    int
+	FieldID         string
+	Member          string // set for an individual registration
+	Number          string
+	Date            Date
+	Signer          string
+	SignerTitle     string
+	Novelty         string
+	ExpectedResults string
+	Status          Status
+	Body            Markdown
+
+	Organisation *Organisation
+	Campaign     *Campaign
+	Field        *Field
+}
+
+// diagnostics gathers problems for one file.
+type diagnostics = diag.List

@@ -1,0 +1,237 @@
+package content
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/vi"
+	"go.yaml.in/yaml/v3"
+)
+
+// keySpec describes one key a kind of file accepts.
+type keySpec struct {
+	name     string
+	label    string // what the key means, in Vietnamese
+	required bool
+}
+
+// record reads the values of one front matter against the keys its kind
+// accepts, reporting every problem with its position.
+type record struct {
+	path   string
+	fm     *frontMatter
+	keys   []keySpec
+	values map[string]*yaml.Node
+	diags  *diagnostics
+	src    Source
+}
+
+// newRecord checks the keys of fm: unknown keys (with the likely intended
+// one), duplicates, aliases. Missing required keys are reported here too.
+func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics) *record {
+	r := &record{path: path, fm: fm, keys: keys, values: map[string]*yaml.Node{}, diags: diags}
+	r.src = Source{Path: path, FrontLine: fm.startLine}
+	if fm.mapping != nil {
+		content := fm.mapping.Content
+		for i := 0; i+1 < len(content); i += 2 {
+			k, v := content[i], content[i+1]
+			line, col := r.pos(k)
+			name := k.Value
+			if k.Kind != yaml.ScalarNode {
+				diags.Errorf(path, line, col, "key-not-text", "tên khóa phải là một từ như \"title\"")
+				continue
+			}
+			if _, dup := r.values[name]; dup {
+				diags.Errorf(path, line, col, "duplicate-key", "khóa %q được khai báo hai lần: hãy xóa một dòng", name)
+				continue
+			}
+			spec, known := r.spec(name)
+			if !known {
+				diags.Errorf(path, line, col, "unknown-key", "khóa %q không được dùng ở đây%s", name, r.suggestKey(name))
+				continue
+			}
+			if v.Kind == yaml.AliasNode || v.Anchor != "" {
+				vl, vc := r.pos(v)
+				diags.Errorf(path, vl, vc, "yaml-alias", "không dùng neo (&) và bí danh (*) của YAML trong %s: hãy viết thẳng giá trị", spec.name)
+				continue
+			}
+			r.values[name] = v
+			vl, vc := r.pos(v)
+			r.src.positions = append(r.src.positions, keyPosition{key: name, line: vl, col: vc})
+		}
+	}
+	for _, s := range keys {
+		if !s.required {
+			continue
+		}
+		if v, ok := r.values[s.name]; !ok || isEmpty(v) {
+			if ok {
+				line, col := r.pos(v)
+				diags.Errorf(path, line, col, "missing-value", "khóa %q (%s) chưa có nội dung: hãy điền vào", s.name, s.label)
+			} else {
+				diags.Errorf(path, fm.startLine, 1, "missing-key", "thiếu khóa bắt buộc %q (%s): hãy thêm dòng \"%s: …\" vào phần đầu tệp", s.name, s.label, s.name)
+			}
+			delete(r.values, s.name) // reported once: getters treat it as absent
+		}
+	}
+	return r
+}
+
+func isEmpty(v *yaml.Node) bool {
+	return v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "")
+}
+
+func (r *record) pos(n *yaml.Node) (int, int) { return n.Line + r.fm.lineShift, n.Column }
+
+func (r *record) spec(name string) (keySpec, bool) {
+	for _, s := range r.keys {
+		if s.name == name {
+			return s, true
+		}
+	}
+	return keySpec{}, false
+}
+
+func (r *record) suggestKey(name string) string {
+	names := make([]string, len(r.keys))
+	for i, s := range r.keys {
+		names[i] = s.name
+	}
+	if best := closest(name, names); best != "" {
+		return " — có phải \"" + best + "\"?"
+	}
+	return ": các khóa được dùng là " + strings.Join(names, ", ")
+}
+
+// scalar returns the value node of key when it is a single value, reporting
+// a list or a mapping where a value is expected.
+func (r *record) scalar(key string) *yaml.Node {
+	v, ok := r.values[key]
+	if !ok || isEmpty(v) {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		line, col := r.pos(v)
+		r.diags.Errorf(r.path, line, col, "not-text", "%q phải là một giá trị viết trên cùng dòng hoặc khối văn bản, không phải danh sách hay nhóm khóa", key)
+		return nil
+	}
+	return v
+}
+
+// text returns the NFC text of key, trimmed; "" when absent.
+func (r *record) text(key string) string {
+	v := r.scalar(key)
+	if v == nil {
+		return ""
+	}
+	return vi.NFC(strings.TrimSpace(v.Value))
+}
+
+// id returns the value of key, which must be a slug.
+func (r *record) id(key string) string {
+	v := r.scalar(key)
+	if v == nil {
+		return ""
+	}
+	s := strings.TrimSpace(v.Value)
+	if !vi.IsSlug(s) {
+		line, col := r.pos(v)
+		hint := vi.Slug(s)
+		if hint != "" {
+			hint = ", ví dụ \"" + hint + "\""
+		}
+		r.diags.Errorf(r.path, line, col, "not-slug", "%q phải là mã viết thường không dấu, chỉ gồm a–z, 0–9 và dấu gạch ngang%s", key, hint)
+		return ""
+	}
+	return s
+}
+
+// date returns the date of key; the zero Date when absent or invalid.
+func (r *record) date(key string) Date {
+	v := r.scalar(key)
+	if v == nil {
+		return Date{}
+	}
+	d, ok := ParseDate(strings.TrimSpace(v.Value))
+	if !ok {
+		line, col := r.pos(v)
+		r.diags.Errorf(r.path, line, col, "bad-date", "ngày %q không hợp lệ: hãy viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-08, và là một ngày có thật", v.Value)
+	}
+	return d
+}
+
+// number returns the whole number of key; ok is false when absent or invalid.
+func (r *record) number(key string) (int, bool) {
+	v := r.scalar(key)
+	if v == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
+	if err != nil || v.Tag != "!!int" {
+		line, col := r.pos(v)
+		r.diags.Errorf(r.path, line, col, "not-number", "%q phải là một số nguyên, ví dụ 2024; đang là %q", key, v.Value)
+		return 0, false
+	}
+	return n, true
+}
+
+// list returns the texts of key, which must be a list of single values.
+func (r *record) list(key string) []string {
+	v, ok := r.values[key]
+	if !ok || isEmpty(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		line, col := r.pos(v)
+		r.diags.Errorf(r.path, line, col, "not-list", "%q phải là một danh sách, mỗi mục một dòng bắt đầu bằng \"- \"", key)
+		return nil
+	}
+	var out []string
+	for _, item := range v.Content {
+		if item.Kind != yaml.ScalarNode {
+			line, col := r.pos(item)
+			r.diags.Errorf(r.path, line, col, "not-text", "mỗi mục của %q phải là một dòng văn bản", key)
+			continue
+		}
+		if s := vi.NFC(strings.TrimSpace(item.Value)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// closest returns the candidate nearest to s by edit distance, when it is
+// near enough to be a likely typo.
+func closest(s string, candidates []string) string {
+	best, bestDist := "", 3
+	if len(s) <= 4 {
+		bestDist = 2
+	}
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

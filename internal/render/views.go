@@ -1,0 +1,294 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strconv"
+
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/vi"
+)
+
+// Page is what every template receives: the site, the page's own title and
+// place in the site, and the view of its kind in Data.
+type Page struct {
+	Site   *content.Site
+	URLs   URLs
+	Title  string
+	URL    string
+	Nav    string // the menu item this page belongs to
+	Crumbs []Link // from the home page down to the parent of this page
+	Body   template.HTML
+	Data   any
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Label string
+	URL   string
+}
+
+// Count is one bar of a summary: how many registrations have a value.
+type Count struct {
+	Label   string
+	URL     string
+	N       int
+	Percent int // of the largest count, for the width of a bar
+}
+
+// HomeView is the home page.
+type HomeView struct {
+	Current       *content.Campaign
+	CurrentCount  int
+	LateCount     int
+	ByField       []Count
+	ByStatus      []Count
+	Latest        []*content.Registration
+	Organisations int
+	Total         int
+}
+
+// RegistrationView is a registration's page.
+type RegistrationView struct {
+	R        *content.Registration
+	Chain    []*content.Organisation // from the root down to its organisation
+	PrintURL string
+	EditURL  string // "propose a change" in the repository, may be empty
+}
+
+// CampaignGroup is the registrations of one call.
+type CampaignGroup struct {
+	Campaign      *content.Campaign
+	Registrations []*content.Registration
+	ByOrg         []OrgGroup // set where a page groups by organisation too
+}
+
+// OrgGroup is the registrations of one organisation.
+type OrgGroup struct {
+	Organisation  *content.Organisation
+	Registrations []*content.Registration
+}
+
+// TreeNode is an organisation in the tree of the organisations index.
+type TreeNode struct {
+	Organisation *content.Organisation
+	Children     []TreeNode
+}
+
+// OrganisationView is an organisation's page.
+type OrganisationView struct {
+	O      *content.Organisation
+	Chain  []*content.Organisation
+	Groups []CampaignGroup // its own and its descendants' registrations
+	Own    int
+}
+
+// FieldRow is a field in the fields index.
+type FieldRow struct {
+	Field      *content.Field
+	Count      int
+	ByCampaign []Count
+}
+
+// CampaignView is a call's page.
+type CampaignView struct {
+	C        *content.Campaign
+	OnTime   int
+	Late     int
+	ByStatus []Count
+}
+
+// StatusRow is a status in the status index.
+type StatusRow struct {
+	Status content.Status
+	URL    string
+	Count  int
+}
+
+// viewBuilder computes the views from a linked site. Sorting, grouping and
+// counting happen here, once; templates only present.
+type viewBuilder struct {
+	site  *content.Site
+	urls  URLs
+	order map[*content.Registration]int // position in site.Registrations
+}
+
+func newViewBuilder(site *content.Site, urls URLs) *viewBuilder {
+	order := make(map[*content.Registration]int, len(site.Registrations))
+	for i, r := range site.Registrations {
+		order[r] = i
+	}
+	return &viewBuilder{site: site, urls: urls, order: order}
+}
+
+func (b *viewBuilder) home() HomeView {
+	v := HomeView{Total: len(b.site.Registrations), Organisations: len(b.site.Organisations)}
+	regs := b.site.Registrations
+	if len(b.site.Campaigns) > 0 {
+		v.Current = b.site.Campaigns[0]
+		regs = v.Current.Registrations
+		v.CurrentCount = len(regs)
+		for _, r := range regs {
+			if r.Timeliness() == content.Late {
+				v.LateCount++
+			}
+		}
+	}
+	fieldN := map[*content.Field]int{}
+	statusN := map[content.Status]int{}
+	for _, r := range regs {
+		fieldN[r.Field]++
+		statusN[r.Status]++
+	}
+	for _, f := range b.site.Fields {
+		v.ByField = append(v.ByField, Count{Label: f.Title, URL: b.urls.Field(f), N: fieldN[f]})
+	}
+	for _, s := range content.Statuses {
+		v.ByStatus = append(v.ByStatus, Count{Label: s.Label(), URL: b.urls.Status(s), N: statusN[s]})
+	}
+	scale(v.ByField)
+	scale(v.ByStatus)
+	v.Latest = latest(b.site.Registrations, 10)
+	return v
+}
+
+// latest returns the n registrations signed last, without sorting the
+// whole list.
+func latest(regs []*content.Registration, n int) []*content.Registration {
+	newer := func(a, b *content.Registration) int {
+		return cmp.Or(cmp.Compare(b.Date.String(), a.Date.String()), cmp.Compare(a.Path, b.Path))
+	}
+	var top []*content.Registration
+	for _, r := range regs {
+		if r.Date.IsZero() {
+			continue
+		}
+		if len(top) == n && newer(r, top[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, r, newer)
+		top = slices.Insert(top, i, r)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
+}
+
+func scale(counts []Count) {
+	most := 0
+	for _, c := range counts {
+		most = max(most, c.N)
+	}
+	for i := range counts {
+		if most > 0 {
+			counts[i].Percent = counts[i].N * 100 / most
+		}
+	}
+}
+
+func (b *viewBuilder) registration(r *content.Registration) RegistrationView {
+	v := RegistrationView{R: r, Chain: append(r.Organisation.Ancestors(), r.Organisation), PrintURL: b.urls.RegistrationPrint(r)}
+	if repo := b.site.Settings.Repository; repo != "" {
+		v.EditURL = repo + "/edit/main/" + r.Path
+	}
+	return v
+}
+
+// byCampaign groups registrations, given in site order, by call.
+func (b *viewBuilder) byCampaign(regs []*content.Registration) []CampaignGroup {
+	var groups []CampaignGroup
+	for _, r := range regs {
+		if len(groups) == 0 || groups[len(groups)-1].Campaign != r.Campaign {
+			groups = append(groups, CampaignGroup{Campaign: r.Campaign})
+		}
+		g := &groups[len(groups)-1]
+		g.Registrations = append(g.Registrations, r)
+	}
+	return groups
+}
+
+// byOrganisation groups registrations, given in site order, by organisation.
+func byOrganisation(regs []*content.Registration) []OrgGroup {
+	var groups []OrgGroup
+	for _, r := range regs {
+		if len(groups) == 0 || groups[len(groups)-1].Organisation != r.Organisation {
+			groups = append(groups, OrgGroup{Organisation: r.Organisation})
+		}
+		g := &groups[len(groups)-1]
+		g.Registrations = append(g.Registrations, r)
+	}
+	return groups
+}
+
+func (b *viewBuilder) organisation(o *content.Organisation) OrganisationView {
+	var regs []*content.Registration
+	for _, d := range o.Descendants() {
+		regs = append(regs, d.Registrations...)
+	}
+	slices.SortFunc(regs, func(x, y *content.Registration) int { return cmp.Compare(b.order[x], b.order[y]) })
+	groups := b.byCampaign(regs)
+	for i := range groups {
+		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
+	}
+	return OrganisationView{O: o, Chain: o.Ancestors(), Groups: groups, Own: len(o.Registrations)}
+}
+
+func tree(o *content.Organisation) TreeNode {
+	n := TreeNode{Organisation: o}
+	for _, c := range o.Children {
+		n.Children = append(n.Children, tree(c))
+	}
+	return n
+}
+
+func (b *viewBuilder) fieldRows() []FieldRow {
+	rows := make([]FieldRow, 0, len(b.site.Fields))
+	for _, f := range b.site.Fields {
+		row := FieldRow{Field: f, Count: len(f.Registrations)}
+		for _, g := range b.byCampaign(f.Registrations) {
+			row.ByCampaign = append(row.ByCampaign, Count{Label: strconv.Itoa(g.Campaign.Year), URL: b.urls.Campaign(g.Campaign), N: len(g.Registrations)})
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func (b *viewBuilder) field(f *content.Field) []CampaignGroup {
+	groups := b.byCampaign(f.Registrations)
+	for i := range groups {
+		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
+	}
+	return groups
+}
+
+func (b *viewBuilder) campaign(c *content.Campaign) CampaignView {
+	v := CampaignView{C: c}
+	statusN := map[content.Status]int{}
+	for _, r := range c.Registrations {
+		switch r.Timeliness() {
+		case content.OnTime:
+			v.OnTime++
+		case content.Late:
+			v.Late++
+		}
+		statusN[r.Status]++
+	}
+	for _, s := range content.Statuses {
+		v.ByStatus = append(v.ByStatus, Count{Label: s.Label(), URL: b.urls.Status(s), N: statusN[s]})
+	}
+	scale(v.ByStatus)
+	return v
+}
+
+func (b *viewBuilder) statusRows() []StatusRow {
+	rows := make([]StatusRow, 0, len(content.Statuses))
+	for _, s := range content.Statuses {
+		rows = append(rows, StatusRow{Status: s, URL: b.urls.Status(s), Count: len(b.site.ByStatus[s])})
+	}
+	return rows
+}
+
+// upper is the upper case used in document headers.
+func upper(s string) string { return vi.Upper(s) }
