@@ -46,7 +46,7 @@ func brokenLinks(t *testing.T, out, baseURL string) []string {
 		}
 		for _, m := range linkAttr.FindAllStringSubmatch(string(data), -1) {
 			link := html.UnescapeString(m[1])
-			if strings.HasPrefix(link, "#") || strings.Contains(link, "://") || strings.HasPrefix(link, "mailto:") {
+			if link == "" || strings.HasPrefix(link, "#") || strings.Contains(link, "://") || strings.HasPrefix(link, "mailto:") {
 				continue
 			}
 			if !strings.HasPrefix(link, base) {

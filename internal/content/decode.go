@@ -159,7 +159,7 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 		g.Status = Status(s)
 		if !g.Status.Valid() {
 			line, col := r.src.At("status")
-			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không có%s: hãy dùng một trong %s", s, suggestion(s, statusNames()), statusList())
+			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không có%s Các trạng thái: %s", s, suggestion(s, statusNames()), statusList())
 			g.Status = Registered
 		}
 	}
@@ -195,5 +195,5 @@ func suggestion(s string, candidates []string) string {
 	if best := closest(s, candidates); best != "" {
 		return " — có phải \"" + best + "\"?"
 	}
-	return ""
+	return "."
 }

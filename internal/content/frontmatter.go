@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
@@ -58,7 +59,7 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		line, msg := yamlErrorPosition(err)
-		diags.Errorf(path, line+fm.lineShift, 1, "yaml", "%s", explainYAMLError(msg))
+		diags.Errorf(path, line+fm.lineShift, yamlErrorColumn(raw, line, msg), "yaml", "%s", explainYAMLError(msg))
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
@@ -126,4 +127,28 @@ func explainYAMLError(msg string) string {
 		return "khóa bị khai báo hai lần: hãy giữ lại một"
 	}
 	return "phần đầu tệp không phải YAML hợp lệ (" + msg + ")"
+}
+
+// yamlErrorColumn points at the offending character where the message
+// allows it; yaml.v3 reports lines only.
+func yamlErrorColumn(raw []byte, line int, msg string) int {
+	lines := strings.Split(string(raw), "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	if strings.Contains(msg, "mapping values are not allowed") {
+		// "key: value: more": the second ": " is the problem.
+		if _, after, ok := strings.Cut(text, ": "); ok {
+			if i := strings.Index(after, ": "); i >= 0 {
+				return utf8.RuneCountInString(text[:len(text)-len(after)+i]) + 1
+			}
+		}
+	}
+	if strings.Contains(msg, "found character that cannot start any token") {
+		if i := strings.IndexAny(text, "\t@`"); i >= 0 {
+			return utf8.RuneCountInString(text[:i]) + 1
+		}
+	}
+	return 1
 }

@@ -120,6 +120,13 @@ func linkOrganisations(site *Site, diags *diag.List) {
 			o.Parent.Children = append(o.Parent.Children, o)
 		}
 	}
+	// Children are listed as the Party lists them: advisory bodies, then
+	// base committees, then branches, each in Vietnamese order.
+	for _, o := range site.Organisations {
+		slices.SortStableFunc(o.Children, func(a, b *Organisation) int {
+			return cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind))
+		})
+	}
 	if site.Root != nil {
 		setDepth(site.Root, 0)
 	}
@@ -264,7 +271,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 				line, col := r.At("organisation")
 				diags.Errorf(r.Path, line, col, "unknown-organisation", "tổ chức %q không tồn tại%s", r.OrganisationID, suggestion(r.OrganisationID, orgIDs(site)))
 			}
-			if r.OrganisationID != folderOrg {
+			if r.Organisation != nil && r.OrganisationID != folderOrg {
 				line, col := r.At("organisation")
 				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q khác thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào content/registrations/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
 				ok = false
@@ -277,7 +284,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 				line, col := r.At("campaign")
 				diags.Errorf(r.Path, line, col, "unknown-campaign", "đợt đăng ký năm %d không tồn tại: các đợt hiện có là %s", r.CampaignYear, campaignYears(site))
 			}
-			if strconv.Itoa(r.CampaignYear) != folderYear {
+			if r.Campaign != nil && strconv.Itoa(r.CampaignYear) != folderYear {
 				line, col := r.At("campaign")
 				diags.Errorf(r.Path, line, col, "folder-mismatch", "đợt đăng ký %d khác thư mục năm %s chứa tệp: hãy sửa \"campaign\" hoặc chuyển tệp vào content/registrations/%d/%s/", r.CampaignYear, folderYear, r.CampaignYear, folderOrg)
 				ok = false
@@ -291,7 +298,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 				diags.Errorf(r.Path, line, col, "unknown-field", "lĩnh vực %q không tồn tại%s", r.FieldID, suggestion(r.FieldID, fieldIDs(site)))
 			}
 		}
-		if !ok || r.Organisation == nil || r.Campaign == nil || r.Field == nil {
+		if !ok || r.OrganisationID != folderOrg || strconv.Itoa(r.CampaignYear) != folderYear || r.Organisation == nil || r.Campaign == nil || r.Field == nil {
 			continue
 		}
 		if o := r.Organisation; !o.Dissolved.IsZero() && !r.Campaign.Issued.Before(o.Dissolved) {

@@ -124,7 +124,7 @@ type Organisation struct {
 	Parent        *Organisation
 	Successor     *Organisation
 	Predecessors  []*Organisation // organisations whose successor this is
-	Children      []*Organisation // Vietnamese order
+	Children      []*Organisation // by kind, then Vietnamese order
 	Registrations []*Registration // its own, newest call first, then title
 	Depth         int             // 0 at the root
 	// TotalRegistrations counts its own registrations and its descendants'.

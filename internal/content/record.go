@@ -31,6 +31,7 @@ type record struct {
 func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics) *record {
 	r := &record{path: path, fm: fm, keys: keys, values: map[string]*yaml.Node{}, diags: diags}
 	r.src = Source{Path: path, FrontLine: fm.startLine}
+	misspelt := map[string]bool{} // keys an unknown key was likely meant to be
 	if fm.mapping != nil {
 		content := fm.mapping.Content
 		for i := 0; i+1 < len(content); i += 2 {
@@ -47,7 +48,11 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 			}
 			spec, known := r.spec(name)
 			if !known {
-				diags.Errorf(path, line, col, "unknown-key", "khóa %q không được dùng ở đây%s", name, r.suggestKey(name))
+				hint, meant := r.suggestKey(name)
+				if meant != "" {
+					misspelt[meant] = true
+				}
+				diags.Errorf(path, line, col, "unknown-key", "khóa %q không được dùng ở đây%s", name, hint)
 				continue
 			}
 			if v.Kind == yaml.AliasNode || v.Anchor != "" {
@@ -65,7 +70,9 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 			continue
 		}
 		if v, ok := r.values[s.name]; !ok || isEmpty(v) {
-			if ok {
+			if misspelt[s.name] {
+				// already reported as the unknown key that was meant to be it
+			} else if ok {
 				line, col := r.pos(v)
 				diags.Errorf(path, line, col, "missing-value", "khóa %q (%s) chưa có nội dung: hãy điền vào", s.name, s.label)
 			} else {
@@ -92,15 +99,17 @@ func (r *record) spec(name string) (keySpec, bool) {
 	return keySpec{}, false
 }
 
-func (r *record) suggestKey(name string) string {
+// suggestKey explains an unknown key: the key it was likely meant to be,
+// or the list of keys.
+func (r *record) suggestKey(name string) (hint, meant string) {
 	names := make([]string, len(r.keys))
 	for i, s := range r.keys {
 		names[i] = s.name
 	}
 	if best := closest(name, names); best != "" {
-		return " — có phải \"" + best + "\"?"
+		return " — có phải \"" + best + "\"?", best
 	}
-	return ": các khóa được dùng là " + strings.Join(names, ", ")
+	return ". Các khóa được dùng: " + strings.Join(names, ", "), ""
 }
 
 // scalar returns the value node of key when it is a single value, reporting

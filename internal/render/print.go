@@ -19,7 +19,7 @@ type PrintView struct {
 	Number     string   // "Số 12-CV/ĐU"
 	PlaceDate  string   // "Ka Đô, ngày 08 tháng 01 năm 2024"
 	Subject    string   // "Đăng ký mô hình mới, cách làm sáng tạo năm 2024"
-	Recipients []string // Kính gửi
+	Recipients []string // Kính gửi, punctuated: "- A," … "- B."
 	Intro      string   // the opening sentence
 	OnBehalf   string   // "T/M ĐẢNG ỦY", may be empty
 	SignerRole string   // "BÍ THƯ"
@@ -33,7 +33,7 @@ func (b *viewBuilder) print(r *content.Registration) PrintView {
 		R:          r,
 		Issuer:     upper(o.Title),
 		Subject:    c.Title,
-		Recipients: c.Recipients,
+		Recipients: punctuate(c.Recipients),
 		SignerRole: upper(r.SignerTitle),
 		Signer:     r.Signer,
 		Copies:     []string{"Như trên,", "Lưu."},
@@ -98,4 +98,19 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func lowerFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return strings.ToLower(string(r)) + s[size:]
+}
+
+// punctuate ends every line of a list with a comma and the last with a
+// full stop, as the lines of Kính gửi are written.
+func punctuate(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		l = strings.TrimRight(l, ",.;")
+		if i == len(lines)-1 {
+			out[i] = "- " + l + "."
+		} else {
+			out[i] = "- " + l + ","
+		}
+	}
+	return out
 }
