@@ -1,0 +1,187 @@
+// Package corpus generates a realistic, deterministic content tree for
+// mohinh: a province's Party organisations and their registrations of "mô
+// hình mới, cách làm sáng tạo", in the format of docs/content-format.md.
+// It is what the benchmarks are measured on.
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Options says what to generate.
+type Options struct {
+	Registrations int   // number of registration files
+	Seed          int64 // same options, same bytes
+	Years         []int // campaign years; default 2023, 2024, 2025
+}
+
+// DefaultYears are the campaign years when Options.Years is empty.
+var DefaultYears = []int{2023, 2024, 2025}
+
+// Stats counts what was written.
+type Stats struct {
+	Organisations      map[string]int // by kind
+	OrganisationsTotal int
+	Dissolved          int
+	MaxDepth           int
+	Campaigns          int
+	Fields             int
+	Registrations      int
+	Individual         int
+	Late               int
+	Statuses           map[string]int
+	Files              int
+	Bytes              int64
+	RegistrationBytes  int64
+}
+
+// String formats the stats, one figure a line, in a fixed order.
+func (s Stats) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "organisations     %d (depth %d, dissolved %d)\n", s.OrganisationsTotal, s.MaxDepth, s.Dissolved)
+	for _, k := range Kinds {
+		fmt.Fprintf(&b, "  %-18s %d\n", k, s.Organisations[k])
+	}
+	fmt.Fprintf(&b, "campaigns         %d\n", s.Campaigns)
+	fmt.Fprintf(&b, "fields            %d\n", s.Fields)
+	fmt.Fprintf(&b, "registrations     %d (individual %d, late %d)\n", s.Registrations, s.Individual, s.Late)
+	for _, st := range Statuses {
+		fmt.Fprintf(&b, "  %-18s %d\n", st, s.Statuses[st])
+	}
+	avg := 0.0
+	if s.Registrations > 0 {
+		avg = float64(s.RegistrationBytes) / float64(s.Registrations)
+	}
+	fmt.Fprintf(&b, "files             %d\n", s.Files)
+	fmt.Fprintf(&b, "bytes             %d (registrations %d, %.0f B each)\n", s.Bytes, s.RegistrationBytes, avg)
+	return b.String()
+}
+
+type task struct {
+	path   string
+	reg    bool
+	render func(*bytes.Buffer)
+}
+
+// Generate writes a complete site into dir (dir/content/...). Existing files
+// with the same names are overwritten; nothing else is removed.
+func Generate(dir string, opts Options) (Stats, error) {
+	if opts.Registrations < 0 {
+		return Stats{}, fmt.Errorf("corpus: negative number of registrations %d", opts.Registrations)
+	}
+	years := slices.Clone(opts.Years)
+	if len(years) == 0 {
+		years = slices.Clone(DefaultYears)
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	if years[0] < 1901 || years[len(years)-1] > 9998 {
+		return Stats{}, fmt.Errorf("corpus: years must be between 1901 and 9998, got %v", years)
+	}
+	r := rand.New(rand.NewPCG(uint64(opts.Seed), 0x6d6f68696e68))
+	orgs := buildOrgs(r, int(math.Round(float64(opts.Registrations)/registrationsPerOrg)))
+	dissolve(r, orgs, years[len(years)/2])
+	root := orgs[0]
+	camps := planCampaigns(r, years, root)
+	regs := planRegs(r, opts.Registrations, camps, orgs)
+
+	st := Stats{Organisations: map[string]int{}, Statuses: map[string]int{},
+		OrganisationsTotal: len(orgs), Campaigns: len(camps), Fields: len(fields), Registrations: len(regs)}
+	content := filepath.Join(dir, "content")
+	var tasks []task
+	tasks = append(tasks, task{path: filepath.Join(content, "_index.md"), render: func(b *bytes.Buffer) { renderIndex(b, root, years) }})
+	for _, c := range camps {
+		tasks = append(tasks, task{path: filepath.Join(content, "campaigns", strconv.Itoa(c.year)+".md"),
+			render: func(b *bytes.Buffer) { renderCampaign(b, c, root) }})
+	}
+	for i := range fields {
+		f := &fields[i]
+		tasks = append(tasks, task{path: filepath.Join(content, "fields", f.id+".md"),
+			render: func(b *bytes.Buffer) { renderField(b, f, i+1) }})
+	}
+	for _, o := range orgs {
+		st.Organisations[o.kind]++
+		st.MaxDepth = max(st.MaxDepth, o.depth)
+		if !o.dissolved.IsZero() {
+			st.Dissolved++
+		}
+		tasks = append(tasks, task{path: filepath.Join(content, "organisations", o.id+".md"),
+			render: func(b *bytes.Buffer) { renderOrg(b, o, orgs) }})
+	}
+	dirs := []string{filepath.Join(content, "campaigns"), filepath.Join(content, "fields"), filepath.Join(content, "organisations")}
+	seen := map[string]bool{}
+	for _, rg := range regs {
+		d := filepath.Join(content, "registrations", strconv.Itoa(rg.camp.year), rg.org.id)
+		if !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+		if rg.member != "" {
+			st.Individual++
+		}
+		if rg.late {
+			st.Late++
+		}
+		st.Statuses[rg.status]++
+		tasks = append(tasks, task{path: filepath.Join(d, rg.slug+".md"), reg: true,
+			render: func(b *bytes.Buffer) { renderReg(b, rg, opts.Seed) }})
+	}
+	for _, d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return st, err
+		}
+	}
+	st.Files = len(tasks)
+	var err error
+	st.Bytes, st.RegistrationBytes, err = write(tasks)
+	return st, err
+}
+
+// write renders and writes the files on all cores; it returns the bytes
+// written in all and in registrations, and the first error.
+func write(tasks []task) (all, regs int64, err error) {
+	var (
+		next     atomic.Int64
+		total    atomic.Int64
+		regBytes atomic.Int64
+		once     sync.Once
+		wg       sync.WaitGroup
+	)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(tasks) {
+					return
+				}
+				t := tasks[i]
+				b.Reset()
+				t.render(&b)
+				if e := os.WriteFile(t.path, b.Bytes(), 0o644); e != nil {
+					once.Do(func() { err = e })
+					return
+				}
+				total.Add(int64(b.Len()))
+				if t.reg {
+					regBytes.Add(int64(b.Len()))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return total.Load(), regBytes.Load(), err
+}

@@ -1,0 +1,346 @@
+package corpus
+
+import (
+	"bytes"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// keys allowed in each kind of file; true = required.
+var schema = map[string]map[string]bool{
+	"index":        {"title": true, "description": false, "repository": false},
+	"campaign":     {"title": true, "year": true, "number": true, "issued": true, "deadline": true, "issuer": true, "signer": false, "signer_title": false, "recipients": false},
+	"field":        {"title": true, "order": false},
+	"organisation": {"title": true, "kind": true, "parent": false, "party_name": false, "place": false, "dissolved": false, "successor": false},
+	"registration": {"title": true, "organisation": true, "campaign": true, "field": true, "member": false, "number": false, "date": false, "signer": false, "signer_title": false, "novelty": true, "expected_results": true, "status": false},
+}
+
+var dateKeys = map[string]bool{"issued": true, "deadline": true, "dissolved": true, "date": true}
+
+type doc struct {
+	path, kind string
+	meta       map[string]string
+	size       int
+}
+
+func generate(t *testing.T, n int) (string, Stats) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := Generate(dir, Options{Registrations: n, Seed: 42})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, st
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// parse checks one file's front matter against the schema and returns its
+// scalar values.
+func parse(t *testing.T, rel string, b []byte) doc {
+	t.Helper()
+	d := doc{path: rel, meta: map[string]string{}, size: len(b)}
+	switch {
+	case rel == "content/_index.md":
+		d.kind = "index"
+	case strings.HasPrefix(rel, "content/campaigns/"):
+		d.kind = "campaign"
+	case strings.HasPrefix(rel, "content/fields/"):
+		d.kind = "field"
+	case strings.HasPrefix(rel, "content/organisations/"):
+		d.kind = "organisation"
+	case strings.HasPrefix(rel, "content/registrations/"):
+		d.kind = "registration"
+	default:
+		t.Fatalf("%s: unexpected file", rel)
+	}
+	parts := bytes.SplitN(b, []byte("---\n"), 3)
+	if !bytes.HasPrefix(b, []byte("---\n")) || len(parts) != 3 {
+		t.Fatalf("%s: no front matter block", rel)
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(parts[1], &n); err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	m := n.Content[0]
+	if m.Kind != yaml.MappingNode {
+		t.Fatalf("%s: front matter is not a mapping", rel)
+	}
+	allowed := schema[d.kind]
+	for i := 0; i < len(m.Content); i += 2 {
+		k, v := m.Content[i].Value, m.Content[i+1]
+		if _, ok := allowed[k]; !ok {
+			t.Errorf("%s: unknown key %q", rel, k)
+		}
+		if _, dup := d.meta[k]; dup {
+			t.Errorf("%s: duplicate key %q", rel, k)
+		}
+		switch {
+		case k == "recipients":
+			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+				t.Errorf("%s: recipients is not a list", rel)
+			}
+			d.meta[k] = ""
+			continue
+		case v.Kind != yaml.ScalarNode:
+			t.Errorf("%s: %s is not a scalar", rel, k)
+		case k == "year" || k == "campaign" || k == "order":
+			if v.Tag != "!!int" {
+				t.Errorf("%s: %s = %q is not a bare integer", rel, k, v.Value)
+			}
+		case dateKeys[k]:
+			if _, err := time.Parse("2006-01-02", v.Value); err != nil || v.Style != 0 {
+				t.Errorf("%s: %s = %q is not an unquoted date", rel, k, v.Value)
+			}
+		case v.Tag != "!!str":
+			t.Errorf("%s: %s = %q reads as %s, not text", rel, k, v.Value, v.Tag)
+		}
+		d.meta[k] = v.Value
+	}
+	for k, req := range allowed {
+		if _, ok := d.meta[k]; req && !ok {
+			t.Errorf("%s: required key %q missing", rel, k)
+		}
+	}
+	return d
+}
+
+func TestDeterministic(t *testing.T) {
+	a, _ := generate(t, 300)
+	b, _ := generate(t, 300)
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files vs %d", len(ta), len(tb))
+	}
+	for p, x := range ta {
+		if !bytes.Equal(x, tb[p]) {
+			t.Fatalf("%s differs between two runs with the same seed", p)
+		}
+	}
+	c := t.TempDir()
+	if _, err := Generate(c, Options{Registrations: 300, Seed: 43}); err != nil {
+		t.Fatal(err)
+	}
+	if len(readTree(t, c)) == len(ta) && bytes.Equal(readTree(t, c)["content/_index.md"], ta["content/_index.md"]) {
+		t.Error("another seed gives the same site")
+	}
+}
+
+func TestCorpus(t *testing.T) {
+	const n = 300
+	dir, st := generate(t, n)
+	tree := readTree(t, dir)
+	byKind := map[string]map[string]doc{}
+	for rel, b := range tree {
+		d := parse(t, rel, b)
+		if byKind[d.kind] == nil {
+			byKind[d.kind] = map[string]doc{}
+		}
+		name := strings.TrimSuffix(filepath.Base(rel), ".md")
+		if d.kind != "index" && !isSlug(name) {
+			t.Errorf("%s: file name is not a slug", rel)
+		}
+		if d.kind == "registration" {
+			name = rel
+		}
+		byKind[d.kind][name] = d
+	}
+	orgs, regs, camps, flds := byKind["organisation"], byKind["registration"], byKind["campaign"], byKind["field"]
+	if len(regs) != n || st.Registrations != n {
+		t.Errorf("%d registration files, stats say %d, want %d", len(regs), st.Registrations, n)
+	}
+	if len(orgs) != st.OrganisationsTotal || len(camps) != 3 || len(flds) != len(fields) || len(byKind["index"]) != 1 {
+		t.Errorf("%d organisations (stats %d), %d campaigns, %d fields", len(orgs), st.OrganisationsTotal, len(camps), len(flds))
+	}
+	if r := float64(n) / float64(len(orgs)); r < 6 || r > 8 {
+		t.Errorf("%.1f registrations per organisation, want about 7", r)
+	}
+	if st.Files != len(tree) {
+		t.Errorf("stats say %d files, %d written", st.Files, len(tree))
+	}
+
+	// campaigns
+	issued := map[string]time.Time{}
+	for y, c := range camps {
+		if c.meta["year"] != y {
+			t.Errorf("campaign %s: year %s", y, c.meta["year"])
+		}
+		if _, ok := orgs[c.meta["issuer"]]; !ok {
+			t.Errorf("campaign %s: issuer %q does not exist", y, c.meta["issuer"])
+		}
+		is, _ := time.Parse("2006-01-02", c.meta["issued"])
+		dl, _ := time.Parse("2006-01-02", c.meta["deadline"])
+		if dl.Before(is) {
+			t.Errorf("campaign %s: deadline before issue", y)
+		}
+		issued[y] = is
+	}
+
+	// organisations: one root, parents exist, no cycles, successors
+	roots := 0
+	for id, o := range orgs {
+		p, hasParent := o.meta["parent"]
+		if !hasParent {
+			roots++
+			continue
+		}
+		if _, ok := orgs[p]; !ok {
+			t.Errorf("organisation %s: parent %q does not exist", id, p)
+		}
+		seen := map[string]bool{id: true}
+		depth := 1
+		for cur := p; cur != ""; cur = orgs[cur].meta["parent"] {
+			if seen[cur] {
+				t.Fatalf("organisation %s: cycle through %s", id, cur)
+			}
+			seen[cur] = true
+			depth++
+		}
+		if depth > 5 {
+			t.Errorf("organisation %s: depth %d", id, depth)
+		}
+		if s, ok := o.meta["successor"]; ok {
+			succ, exists := orgs[s]
+			switch {
+			case o.meta["dissolved"] == "":
+				t.Errorf("organisation %s: successor without dissolved", id)
+			case !exists:
+				t.Errorf("organisation %s: successor %q does not exist", id, s)
+			case succ.meta["dissolved"] != "" || succ.meta["parent"] != p:
+				t.Errorf("organisation %s: successor %s is dissolved or not a sibling", id, s)
+			}
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots, want 1", roots)
+	}
+	if st.Dissolved == 0 {
+		t.Error("no organisation dissolved")
+	}
+
+	// registrations
+	used := map[string]bool{}
+	titles := map[string]bool{}
+	total := 0
+	for rel, r := range regs {
+		parts := strings.Split(rel, "/")
+		year, org := parts[2], parts[3]
+		if r.meta["campaign"] != year || r.meta["organisation"] != org {
+			t.Errorf("%s: organisation %s, campaign %s", rel, r.meta["organisation"], r.meta["campaign"])
+		}
+		o, ok := orgs[org]
+		if !ok {
+			t.Errorf("%s: organisation does not exist", rel)
+		}
+		if _, ok := camps[year]; !ok {
+			t.Errorf("%s: campaign does not exist", rel)
+		}
+		if _, ok := flds[r.meta["field"]]; !ok {
+			t.Errorf("%s: field %q does not exist", rel, r.meta["field"])
+		}
+		if ds := o.meta["dissolved"]; ds != "" {
+			if d, _ := time.Parse("2006-01-02", ds); d.Before(issued[year]) {
+				t.Errorf("%s: %s was dissolved on %s, before the call", rel, org, ds)
+			}
+		}
+		if s, ok := r.meta["status"]; ok && !strings.Contains(" "+strings.Join(Statuses, " ")+" ", " "+s+" ") {
+			t.Errorf("%s: status %q", rel, s)
+		}
+		key := org + "/" + year + "/" + r.meta["title"]
+		if titles[key] {
+			t.Errorf("%s: title %q used twice by the organisation in a year", rel, r.meta["title"])
+		}
+		titles[key] = true
+		used[r.meta["field"]] = true
+		total += r.size
+	}
+	if len(used) != len(fields) {
+		t.Errorf("%d fields used, want %d", len(used), len(fields))
+	}
+	if avg := float64(total) / float64(len(regs)); avg < 2048 || avg > 3072 {
+		t.Errorf("average registration is %.0f bytes, want 2-3 KB", avg)
+	}
+	if math.Abs(float64(st.Individual)/n-0.25) > 0.1 || math.Abs(float64(st.Late)/n-0.1) > 0.06 {
+		t.Errorf("%d individual, %d late of %d", st.Individual, st.Late, n)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Thị trấn D'Ran":           "thi-tran-dran",
+		"Đảng ủy xã Ka Đô":         "dang-uy-xa-ka-do",
+		"Ðông Hòa":                 "dong-hoa",
+		"Chi bộ số: sổ tay":        "chi-bo-so-so-tay",
+		"  Văn hóa – xã hội  ":     "van-hoa-xa-hoi",
+		"Chi bộ khu phố 3, phường": "chi-bo-khu-pho-3-phuong",
+	} {
+		if got := slug(in); got != want || !isSlug(got) {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	u := ids{}
+	if a, b, c := u.take("Tân Hòa", 80), u.take("Tân Hoà", 80), u.take("tan hoa", 80); a != "tan-hoa" || b != "tan-hoa-2" || c != "tan-hoa-3" {
+		t.Errorf("clashes: %s %s %s", a, b, c)
+	}
+}
+
+func TestScalarRoundTrip(t *testing.T) {
+	for _, s := range []string{
+		"Chi bộ số: sổ tay đảng viên điện tử", `"Làm theo lời Bác" trong thực hành tiết kiệm`,
+		"no", "2024", "2024-01-10", "- gạch đầu dòng", "a # b", "Mô hình “Chi bộ 4 tốt”", `back\slash "q"`,
+		"[x]", "@x", "ends with:", "Đảng ủy xã Ka Đô",
+	} {
+		var got string
+		if err := yaml.Unmarshal([]byte("k: "+scalar(s)+"\n"), &struct{ K *string }{&got}); err != nil {
+			t.Errorf("%q as %s: %v", s, scalar(s), err)
+		} else if got != s {
+			t.Errorf("%q as %s reads back as %q", s, scalar(s), got)
+		}
+	}
+	if scalar("Đảng ủy xã Ka Đô") != "Đảng ủy xã Ka Đô" {
+		t.Error("plain text was quoted")
+	}
+}
+
+func TestYears(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Generate(dir, Options{Registrations: 50, Seed: 1, Years: []int{2025, 2024}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Campaigns != 2 || st.Registrations != 50 {
+		t.Errorf("%+v", st)
+	}
+	for _, y := range []int{2024, 2025} {
+		if _, err := os.Stat(filepath.Join(dir, "content", "campaigns", strconv.Itoa(y)+".md")); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := Generate(t.TempDir(), Options{Registrations: -1}); err == nil {
+		t.Error("negative count accepted")
+	}
+}
