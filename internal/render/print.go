@@ -16,7 +16,7 @@ type PrintView struct {
 	R          *content.Registration
 	Superior   string   // top left, upper case: the Đảng bộ above the issuer
 	Issuer     string   // under it, upper case, bold
-	Number     string   // "Số 12-CV/ĐU"
+	Number     string   // "Số 12-CV/ĐU"; empty for an individual's letter without one
 	PlaceDate  string   // "Ka Đô, ngày 08 tháng 01 năm 2024"
 	Subject    string   // "Đăng ký mô hình mới, cách làm sáng tạo năm 2024"
 	Recipients []string // Kính gửi, punctuated: "- A," … "- B."
@@ -41,9 +41,10 @@ func (b *viewBuilder) print(r *content.Registration) PrintView {
 	if o.Parent != nil {
 		v.Superior = upper(o.Parent.PartyName)
 	}
-	if r.Number != "" {
+	switch {
+	case r.Number != "":
 		v.Number = "Số " + r.Number
-	} else {
+	case !r.Individual(): // leave room to write the number by hand
 		v.Number = "Số       -CV/……"
 	}
 	date := "ngày      tháng      năm " + itoa(c.Year)
