@@ -28,7 +28,8 @@ type collator struct {
 }
 
 var collators = sync.Pool{New: func() any {
-	return &collator{c: collate.New(language.Vietnamese)}
+	// Numeric: "Tổ dân phố 2" before "Tổ dân phố 10", as people count.
+	return &collator{c: collate.New(language.Vietnamese, collate.Numeric)}
 }}
 
 // Compare returns -1, 0 or +1 as a sorts before, the same as, or after b in

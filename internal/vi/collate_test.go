@@ -227,3 +227,15 @@ func TestCollationConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Numbers in names sort as numbers: "Tổ dân phố 2" before "Tổ dân phố 10".
+func TestCompareNumeric(t *testing.T) {
+	names := []string{"Chi bộ thôn 10", "Chi bộ thôn 2", "Chi bộ thôn 1"}
+	SortStrings(names)
+	want := []string{"Chi bộ thôn 1", "Chi bộ thôn 2", "Chi bộ thôn 10"}
+	for i := range want {
+		if names[i] != want[i] {
+			t.Fatalf("got %q, want %q", names, want)
+		}
+	}
+}
