@@ -151,6 +151,7 @@ func Generate(dir string, opts Options) (Stats, error) {
 // write renders and writes the files on all cores; it returns the bytes
 // written in all and in registrations, and the first error.
 func write(tasks []task) (all, regs int64, err error) {
+	const chunk = 64
 	var (
 		next     atomic.Int64
 		total    atomic.Int64
@@ -164,20 +165,23 @@ func write(tasks []task) (all, regs int64, err error) {
 			defer wg.Done()
 			var b bytes.Buffer
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(tasks) {
+				// Runs of neighbouring files, so that workers seldom
+				// create files in the same folder at the same time.
+				lo := int(next.Add(chunk) - chunk)
+				if lo >= len(tasks) {
 					return
 				}
-				t := tasks[i]
-				b.Reset()
-				t.render(&b)
-				if e := os.WriteFile(t.path, b.Bytes(), 0o644); e != nil {
-					once.Do(func() { err = e })
-					return
-				}
-				total.Add(int64(b.Len()))
-				if t.reg {
-					regBytes.Add(int64(b.Len()))
+				for _, t := range tasks[lo:min(lo+chunk, len(tasks))] {
+					b.Reset()
+					t.render(&b)
+					if e := os.WriteFile(t.path, b.Bytes(), 0o644); e != nil {
+						once.Do(func() { err = e })
+						return
+					}
+					total.Add(int64(b.Len()))
+					if t.reg {
+						regBytes.Add(int64(b.Len()))
+					}
 				}
 			}
 		}()

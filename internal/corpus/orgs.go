@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -269,8 +270,14 @@ func (b *builder) commune(d *org, kind string, first bool, k int) *org {
 	return o
 }
 
-// dissolve ends about 2% of the branches in year, each merged into a
-// sibling of the same kind that stays.
+// territorial reports whether o is the branch of a village or street block.
+func territorial(o *org) bool {
+	return o.kind == KindChiBoTrucThuoc && (strings.HasPrefix(o.locus, "thôn ") ||
+		strings.HasPrefix(o.locus, "tổ dân phố ") || strings.HasPrefix(o.locus, "khu phố "))
+}
+
+// dissolve ends about 2% of the organisations in year: branches of villages
+// and street blocks, each merged into a neighbouring one that stays.
 func dissolve(r *rand.Rand, orgs []*org, year int) {
 	n := int(math.Round(float64(len(orgs)) * 0.02))
 	if n == 0 && len(orgs) >= 20 {
@@ -282,13 +289,13 @@ func dissolve(r *rand.Rand, orgs []*org, year int) {
 			return
 		}
 		o := orgs[i]
-		if (o.kind != KindChiBoTrucThuoc && o.kind != KindChiBoCoSo) || successor[i] || !o.dissolved.IsZero() {
+		if !territorial(o) || successor[i] || !o.dissolved.IsZero() {
 			continue
 		}
 		var sibs []int
 		for _, c := range orgs[o.parent].children {
 			s := orgs[c]
-			if c != i && s.kind == o.kind && s.dissolved.IsZero() {
+			if c != i && territorial(s) && s.dissolved.IsZero() {
 				sibs = append(sibs, c)
 			}
 		}

@@ -75,7 +75,7 @@ func TestCompareLess(t *testing.T) {
 		{"hoà", "hòa"},     // the tone on the earlier vowel sorts later
 		{"uỷ", "ủy"},
 		{"thuỷ", "thủy"},
-		{"Chi bộ 2", "Chi bộ 10"}, // digits compare one by one
+		{"Chi bộ 2", "Chi bộ 10"}, // numbers compare as numbers
 		{"", "a"},
 	} {
 		if c := Compare(p[0], p[1]); c >= 0 {
