@@ -11,6 +11,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Run as the program itself when a test starts this binary as mohinh.
+	if os.Getenv("MOHINH_TEST_MAIN") == "1" {
+		os.Exit(main1(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"mohinh": func() { os.Exit(main1(os.Args[1:], os.Stdout, os.Stderr)) },
 	})

@@ -47,47 +47,88 @@ func Render(site *content.Site, opts Options, w Writer) error {
 	if err != nil {
 		return err
 	}
-	tmpl, err := parseLayouts(opts.Layouts, urls)
+	rows := &rowCache{}
+	tmpl, err := parseLayouts(opts.Layouts, urls, rows)
 	if err != nil {
 		return err
 	}
 	if err := copyAssets(opts.Layouts, w); err != nil {
 		return err
 	}
-	jobs := plan(site, urls)
+	// Rows of registration tables are rendered once and reused by every
+	// page that lists them: a registration appears on up to a dozen lists.
+	rowTmpl := tmpl["home"]
+	err = parallel(len(site.Registrations), func(i int, buf *bytes.Buffer) error {
+		r := site.Registrations[i]
+		if err := rowTmpl.ExecuteTemplate(buf, "registration-row", r); err != nil {
+			return fmt.Errorf("render the row of %s: %w", r.Path, err)
+		}
+		rows.html[i] = template.HTML(buf.String())
+		return nil
+	}, func() { rows.prepare(site.Registrations) })
+	if err != nil {
+		return err
+	}
 
+	jobs := plan(site, urls)
+	return parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
+		page := jobs[i].page()
+		if err := tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
+			return fmt.Errorf("render %s: %w", page.URL, err)
+		}
+		return w.WriteFile(urls.File(page.URL), bytes.Clone(buf.Bytes()))
+	}, nil)
+}
+
+// parallel runs work(i) for i in [0, n) on all cores, each worker with its
+// own buffer, reset before every call, and returns the first error.
+// prepare, when set, runs first on the calling goroutine.
+func parallel(n int, work func(i int, buf *bytes.Buffer) error, prepare func()) error {
+	if prepare != nil {
+		prepare()
+	}
 	var (
 		mu       sync.Mutex
 		firstErr error
 		wg       sync.WaitGroup
-		next     = make(chan job, 256)
+		next     = make(chan int, 256)
 	)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for j := range next {
-				page := j.page()
+			for i := range next {
 				buf.Reset()
-				err := tmpl[j.template].ExecuteTemplate(&buf, j.template+".html", page)
-				if err == nil {
-					err = w.WriteFile(urls.File(page.URL), bytes.Clone(buf.Bytes()))
-				}
-				if err != nil {
+				if err := work(i, &buf); err != nil {
 					mu.Lock()
 					if firstErr == nil {
-						firstErr = fmt.Errorf("render %s: %w", page.URL, err)
+						firstErr = err
 					}
 					mu.Unlock()
 				}
 			}
 		})
 	}
-	for _, j := range jobs {
-		next <- j
+	for i := range n {
+		next <- i
 	}
 	close(next)
 	wg.Wait()
 	return firstErr
+}
+
+// rowCache holds the rendered table row of each registration. It is
+// written once, each worker at its own index, and only read afterwards.
+type rowCache struct {
+	index map[*content.Registration]int
+	html  []template.HTML
+}
+
+func (c *rowCache) prepare(regs []*content.Registration) {
+	c.index = make(map[*content.Registration]int, len(regs))
+	for i, r := range regs {
+		c.index[r] = i
+	}
+	c.html = make([]template.HTML, len(regs))
 }
 
 // plan lists every page of the site. Views are computed inside the jobs so
@@ -189,8 +230,8 @@ func copyAssets(layouts fs.FS, w Writer) error {
 var pageTemplates = []string{"home", "404", "registration", "print", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status"}
 
 // parseLayouts parses base.html and the partials once per page kind.
-func parseLayouts(layouts fs.FS, urls URLs) (map[string]*template.Template, error) {
-	funcs := templateFuncs(urls)
+func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*template.Template, error) {
+	funcs := templateFuncs(urls, rows)
 	common, err := template.New("base.html").Funcs(funcs).ParseFS(layouts, "base.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
@@ -213,8 +254,15 @@ func parseLayouts(layouts fs.FS, urls URLs) (map[string]*template.Template, erro
 
 // templateFuncs are the helpers templates may call: each presents a value
 // computed in Go, none computes.
-func templateFuncs(urls URLs) template.FuncMap {
+func templateFuncs(urls URLs, rows *rowCache) template.FuncMap {
 	return template.FuncMap{
+		"row": func(r *content.Registration) (template.HTML, error) {
+			i, ok := rows.index[r]
+			if !ok {
+				return "", fmt.Errorf("row: %s has no rendered row", r.Path)
+			}
+			return rows.html[i], nil
+		},
 		"href": func(v any) (string, error) {
 			switch x := v.(type) {
 			case *content.Registration:
