@@ -24,7 +24,8 @@ import (
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// Writer receives the output files. It must be safe for concurrent use.
+// Writer receives the output files. It must be safe for concurrent use,
+// and must not keep data after WriteFile returns: the buffer is reused.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -76,7 +77,7 @@ func Render(site *content.Site, opts Options, w Writer) error {
 		if err := tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
 			return fmt.Errorf("render %s: %w", page.URL, err)
 		}
-		return w.WriteFile(urls.File(page.URL), bytes.Clone(buf.Bytes()))
+		return w.WriteFile(urls.File(page.URL), buf.Bytes())
 	}, nil)
 }
 

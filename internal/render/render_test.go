@@ -1,0 +1,81 @@
+package render
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/mohinh/mohinh/internal/content"
+)
+
+func TestNewURLs(t *testing.T) {
+	tests := []struct{ in, base string }{
+		{"", "/"},
+		{"/", "/"},
+		{"https://example.org", "/"},
+		{"https://example.org/mohinh", "/mohinh/"},
+		{"https://example.org/mohinh/", "/mohinh/"},
+		{"/a/b/", "/a/b/"},
+		{"https://example.org/đơn dương/", "/%C4%91%C6%A1n%20d%C6%B0%C6%A1ng/"},
+	}
+	for _, tt := range tests {
+		u, err := NewURLs(tt.in)
+		if err != nil || u.Base() != tt.base {
+			t.Errorf("NewURLs(%q) = %q, %v; want %q", tt.in, u.Base(), err, tt.base)
+		}
+	}
+	for _, bad := range []string{"https://example.org/?q=1", "https://example.org/#x", "http://[::1"} {
+		if _, err := NewURLs(bad); err == nil {
+			t.Errorf("NewURLs(%q) accepted", bad)
+		}
+	}
+}
+
+func TestURLFile(t *testing.T) {
+	u, _ := NewURLs("https://example.org/sub/")
+	r := &content.Registration{Slug: "mot", OrganisationID: "xa-ka-do", CampaignYear: 2024}
+	if got, want := u.Registration(r), "/sub/mo-hinh/2024/xa-ka-do/mot/"; got != want {
+		t.Errorf("Registration = %q, want %q", got, want)
+	}
+	for url, file := range map[string]string{
+		u.Home():                   "index.html",
+		u.Registration(r):          "mo-hinh/2024/xa-ka-do/mot/index.html",
+		u.RegistrationPrint(r):     "mo-hinh/2024/xa-ka-do/mot/ban-in/index.html",
+		u.NotFound():               "404.html",
+		u.Asset("style.css"):       "assets/style.css",
+		u.Status(content.Approved): "trang-thai/approved/index.html",
+	} {
+		if got := u.File(url); got != file {
+			t.Errorf("File(%q) = %q, want %q", url, got, file)
+		}
+	}
+}
+
+func TestPunctuate(t *testing.T) {
+	got := punctuate([]string{"Ban Thường vụ Huyện ủy,", "Ban Tổ chức Huyện ủy"})
+	want := []string{"- Ban Thường vụ Huyện ủy,", "- Ban Tổ chức Huyện ủy."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestLowerFirst(t *testing.T) {
+	if got := lowerFirst("Đăng ký mô hình"); got != "đăng ký mô hình" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestLatestKeepsTheNewestInOrder(t *testing.T) {
+	var regs []*content.Registration
+	for i, d := range []string{"2024-01-03", "2024-01-09", "", "2024-01-01", "2024-01-09", "2024-01-05"} {
+		date, _ := content.ParseDate(d)
+		regs = append(regs, &content.Registration{Source: content.Source{Path: string(rune('a' + i))}, Date: date})
+	}
+	var got []string
+	for _, r := range latest(regs, 3) {
+		got = append(got, r.Path+" "+r.Date.String())
+	}
+	want := []string{"b 2024-01-09", "e 2024-01-09", "f 2024-01-05"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
