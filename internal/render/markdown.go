@@ -5,16 +5,43 @@ import (
 	"html/template"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdown converts submitted Markdown to HTML. It is safe by construction:
-// raw HTML in the source is omitted, and goldmark drops dangerous link
-// destinations (javascript:, vbscript:, file:, data: other than images).
-// Never add html.WithUnsafe(): submitters are only semi-trusted.
+// raw HTML in the source is omitted, goldmark drops dangerous link
+// destinations (javascript:, vbscript:, file:, data: other than images),
+// and images become links, so that no page makes a visitor's browser fetch
+// anything from another host. Never add html.WithUnsafe(): submitters are
+// only semi-trusted.
 var markdown = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(imageAsLink{}, 0))),
 )
+
+// imageAsLink renders ![alt](url) as a link to the image labelled with its
+// alt text.
+type imageAsLink struct{}
+
+func (imageAsLink) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindImage, func(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		img := node.(*ast.Image)
+		if entering {
+			w.WriteString(`<a class="image-link" href="`)
+			if !html.IsDangerousURL(img.Destination) {
+				w.Write(util.EscapeHTML(util.URLEscape(img.Destination, true)))
+			}
+			w.WriteString(`">Ảnh: `)
+		} else {
+			w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 // renderMarkdown returns the HTML of src. goldmark only fails when its
 // writer does, and a bytes.Buffer does not.
