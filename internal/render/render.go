@@ -198,14 +198,9 @@ func plan(site *content.Site, urls URLs) []job {
 		crumbs := func() []Link {
 			return []Link{home, {r.Campaign.Title, urls.Campaign(r.Campaign)}, {r.Organisation.Title, urls.Organisation(r.Organisation)}}
 		}
-		jobs = append(jobs,
-			job{"registration", func() Page {
-				return page(r.Title, urls.Registration(r), "", crumbs(), r.Body, b.registration(r))
-			}},
-			job{"print", func() Page {
-				return page(r.Title, urls.RegistrationPrint(r), "", crumbs(), content.Markdown{}, b.print(r))
-			}},
-		)
+		jobs = append(jobs, job{"registration", func() Page {
+			return page(r.Title, urls.Registration(r), "", crumbs(), r.Body, b.registration(r))
+		}})
 	}
 	return jobs
 }
@@ -228,7 +223,7 @@ func copyAssets(layouts fs.FS, w Writer) error {
 }
 
 // pageTemplates are the page kinds, each a file <name>.html in the layouts.
-var pageTemplates = []string{"home", "404", "registration", "print", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status"}
+var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status"}
 
 // parseLayouts parses base.html and the partials once per page kind.
 func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*template.Template, error) {

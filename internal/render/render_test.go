@@ -36,10 +36,12 @@ func TestURLFile(t *testing.T) {
 	if got, want := u.Registration(r), "/sub/mo-hinh/2024/xa-ka-do/mot/"; got != want {
 		t.Errorf("Registration = %q, want %q", got, want)
 	}
+	if got, want := u.RegistrationPrint(r), "/sub/mo-hinh/2024/xa-ka-do/mot/#ban-in"; got != want {
+		t.Errorf("RegistrationPrint = %q, want %q", got, want)
+	}
 	for url, file := range map[string]string{
 		u.Home():                   "index.html",
 		u.Registration(r):          "mo-hinh/2024/xa-ka-do/mot/index.html",
-		u.RegistrationPrint(r):     "mo-hinh/2024/xa-ka-do/mot/ban-in/index.html",
 		u.NotFound():               "404.html",
 		u.Asset("style.css"):       "assets/style.css",
 		u.Status(content.Approved): "trang-thai/approved/index.html",

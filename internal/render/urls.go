@@ -51,8 +51,10 @@ func (u URLs) Registration(r *content.Registration) string {
 }
 
 // RegistrationPrint is a registration's print view, the official document.
+// It is part of the registration's page, shown on screen when targeted and
+// alone when the page is printed: printing the page prints the document.
 func (u URLs) RegistrationPrint(r *content.Registration) string {
-	return u.Registration(r) + "ban-in/"
+	return u.Registration(r) + "#ban-in"
 }
 
 // Organisations is the tree of organisations.

@@ -54,7 +54,8 @@ type RegistrationView struct {
 	R        *content.Registration
 	Chain    []*content.Organisation // from the root down to its organisation
 	PrintURL string
-	EditURL  string // "propose a change" in the repository, may be empty
+	Print    PrintView // the official document, for printing
+	EditURL  string    // "propose a change" in the repository, may be empty
 }
 
 // CampaignGroup is the registrations of one call.
@@ -189,7 +190,12 @@ func scale(counts []Count) {
 }
 
 func (b *viewBuilder) registration(r *content.Registration) RegistrationView {
-	v := RegistrationView{R: r, Chain: append(r.Organisation.Ancestors(), r.Organisation), PrintURL: b.urls.RegistrationPrint(r)}
+	v := RegistrationView{
+		R:        r,
+		Chain:    append(r.Organisation.Ancestors(), r.Organisation),
+		PrintURL: b.urls.RegistrationPrint(r),
+		Print:    b.print(r),
+	}
 	if repo := b.site.Settings.Repository; repo != "" {
 		v.EditURL = repo + "/edit/main/" + r.Path
 	}
