@@ -152,65 +152,61 @@ func linkOrganisations(site *Site, diags *diag.List) {
 }
 
 // breakParentCycles reports organisations that are their own ancestor and
-// cuts the cycle so that the tree stays a tree. Each organisation is visited
-// once: linear in the number of organisations.
+// cuts each cycle so that the tree stays a tree.
 func breakParentCycles(site *Site, diags *diag.List) {
+	for _, cycle := range cycles(site.Organisations, func(o *Organisation) *Organisation { return o.Parent }) {
+		ids := ""
+		for _, c := range cycle {
+			ids += c.ID + " → "
+		}
+		ids += cycle[0].ID
+		for _, c := range cycle {
+			line, col := c.At("parent")
+			diags.Errorf(c.Path, line, col, "parent-cycle", "tổ chức là cấp trên của chính nó qua chuỗi %s: hãy sửa \"parent\" để chuỗi dừng ở tổ chức cao nhất", ids)
+		}
+		cycle[len(cycle)-1].Parent = nil
+	}
+}
+
+// breakSuccessorCycles reports chains of successors that come back on
+// themselves and cuts them.
+func breakSuccessorCycles(site *Site, diags *diag.List) {
+	for _, cycle := range cycles(site.Organisations, func(o *Organisation) *Organisation { return o.Successor }) {
+		for _, c := range cycle {
+			line, col := c.At("successor")
+			diags.Errorf(c.Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng về %s: tổ chức kế thừa phải là tổ chức còn hoạt động", cycle[0].ID)
+			c.Successor = nil
+		}
+	}
+}
+
+// cycles returns the cycles of the links next, each from the organisation
+// where a walk first entered it. Each organisation is visited once: linear
+// in the number of organisations.
+func cycles(orgs []*Organisation, next func(*Organisation) *Organisation) [][]*Organisation {
 	const (
 		unseen = iota
 		onPath
 		done
 	)
-	state := make(map[*Organisation]int, len(site.Organisations))
-	for _, start := range site.Organisations {
+	state := make(map[*Organisation]int, len(orgs))
+	var found [][]*Organisation
+	for _, start := range orgs {
 		var path []*Organisation
 		o := start
 		for o != nil && state[o] == unseen {
 			state[o] = onPath
 			path = append(path, o)
-			o = o.Parent
+			o = next(o)
 		}
-		if o != nil && state[o] == onPath { // o is on the current path: a cycle
-			i := slices.Index(path, o)
-			cycle := path[i:]
-			ids := ""
-			for _, c := range cycle {
-				ids += c.ID + " → "
-			}
-			ids += o.ID
-			for _, c := range cycle {
-				line, col := c.At("parent")
-				diags.Errorf(c.Path, line, col, "parent-cycle", "tổ chức là cấp trên của chính nó qua chuỗi %s: hãy sửa \"parent\" để chuỗi dừng ở tổ chức cao nhất", ids)
-			}
-			cycle[len(cycle)-1].Parent = nil
+		if o != nil && state[o] == onPath { // o is on this walk: a cycle
+			found = append(found, path[slices.Index(path, o):])
 		}
 		for _, p := range path {
 			state[p] = done
 		}
 	}
-}
-
-func breakSuccessorCycles(site *Site, diags *diag.List) {
-	state := make(map[*Organisation]int, len(site.Organisations))
-	for _, start := range site.Organisations {
-		var path []*Organisation
-		o := start
-		for o != nil && state[o] == 0 {
-			state[o] = 1
-			path = append(path, o)
-			o = o.Successor
-		}
-		if o != nil && state[o] == 1 {
-			i := slices.Index(path, o)
-			for _, c := range path[i:] {
-				line, col := c.At("successor")
-				diags.Errorf(c.Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng về %s: tổ chức kế thừa phải là tổ chức còn hoạt động", o.ID)
-				c.Successor = nil
-			}
-		}
-		for _, p := range path {
-			state[p] = 2
-		}
-	}
+	return found
 }
 
 func setDepth(o *Organisation, depth int) {
@@ -354,8 +350,7 @@ func (o *Organisation) Ancestors() []*Organisation {
 	return out
 }
 
-// Descendants returns o and every organisation below it, depth first in
-// Vietnamese order.
+// Descendants returns o and every organisation below it, level by level.
 func (o *Organisation) Descendants() []*Organisation {
 	out := []*Organisation{o}
 	for i := 0; i < len(out); i++ {
