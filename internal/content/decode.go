@@ -35,6 +35,7 @@ var (
 		{"place", "địa danh ghi trước ngày tháng", false},
 		{"dissolved", "ngày giải thể, sáp nhập", false},
 		{"successor", "mã tổ chức kế thừa", false},
+		{"reviewers", "danh sách tài khoản GitHub duyệt bản đăng ký của tổ chức", false},
 	}
 	registrationKeys = []keySpec{
 		{"title", "Tên mô hình", true},
@@ -114,9 +115,16 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		Place:       r.text("place"),
 		Dissolved:   r.date("dissolved"),
 		SuccessorID: r.id("successor"),
+		Reviewers:   r.list("reviewers"),
 		Body:        fm.body,
 	}
 	o.Source = r.src
+	for _, rv := range o.Reviewers {
+		if !isGitHubHandle(rv) {
+			line, col := r.src.At("reviewers")
+			diags.Errorf(path, line, col, "bad-reviewer", "người duyệt %q không phải tài khoản GitHub: hãy viết @tên-tài-khoản hoặc @tổ-chức/nhóm", rv)
+		}
+	}
 	if k := r.text("kind"); k != "" {
 		o.Kind = Kind(k)
 		if !o.Kind.Valid() {
@@ -196,4 +204,23 @@ func suggestion(s string, candidates []string) string {
 		return " — có phải \"" + best + "\"?"
 	}
 	return "."
+}
+
+// isGitHubHandle accepts @user and @org/team, as CODEOWNERS does.
+func isGitHubHandle(s string) bool {
+	name, ok := strings.CutPrefix(s, "@")
+	if !ok || name == "" {
+		return false
+	}
+	for _, part := range strings.SplitN(name, "/", 2) {
+		if part == "" || part[0] == '-' {
+			return false
+		}
+		for _, c := range part {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+				return false
+			}
+		}
+	}
+	return true
 }

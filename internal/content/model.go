@@ -119,6 +119,7 @@ type Organisation struct {
 	Place       string // written before the date of its documents
 	Dissolved   Date
 	SuccessorID string
+	Reviewers   []string // GitHub handles that review its registrations
 	Body        Markdown
 
 	Parent        *Organisation
