@@ -27,6 +27,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "kiểm tra nội dung và tạo cổng thông tin tĩnh trong public/", runBuild},
+		{"check", "kiểm tra nội dung, không tạo trang (dùng cho pull request)", runCheck},
+		{"new", "tạo tệp đăng ký mô hình mới để điền", runNew},
+		{"codeowners", "tạo tệp CODEOWNERS từ danh sách người duyệt của các tổ chức", runCodeowners},
 		{"help", "hướng dẫn sử dụng", runHelp},
 	}
 }
