@@ -65,8 +65,8 @@ var smallSite = map[string]string{
 	"content/campaigns/2024.md":                  "---\ntitle: Đăng ký 2024\nyear: 2024\nnumber: 1-CV/HU\nissued: 2023-12-21\ndeadline: 2024-01-10\nissuer: huyen-uy\n---\n",
 	"content/fields/kinh-te.md":                  "---\ntitle: Kinh tế\n---\n",
 	"content/organisations/huyen-uy.md":          "---\ntitle: Huyện ủy\nkind: cap-uy\n---\n",
-	"content/registrations/2024/huyen-uy/mot.md": "---\ntitle: Mô hình một\norganisation: huyen-uy\ncampaign: 2024\nfield: kinh-te\nnovelty: Mới.\nexpected_results: Tốt.\n---\n",
-	"content/registrations/2024/huyen-uy/hai.md": "---\ntitle: Mô hình hai\norganisation: huyen-uy\ncampaign: 2024\nfield: kinh-te\nnovelty: Mới.\nexpected_results: Tốt.\n---\n",
+	"content/registrations/2024/huyen-uy/mot.md": "---\ntitle: Mô hình một\norganisation: huyen-uy\ncampaign: 2024\nfield: kinh-te\nnovelty: Lần đầu áp dụng cách làm này.\nexpected_results: Hai mươi hộ được hỗ trợ mỗi năm.\n---\n",
+	"content/registrations/2024/huyen-uy/hai.md": "---\ntitle: Mô hình hai\norganisation: huyen-uy\ncampaign: 2024\nfield: kinh-te\nnovelty: Lần đầu áp dụng cách làm này.\nexpected_results: Hai mươi hộ được hỗ trợ mỗi năm.\n---\n",
 }
 
 // A removed registration leaves no stale page; a failed build leaves the
@@ -119,7 +119,9 @@ func TestSampleSiteBuildsDeterministically(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range diags {
-			t.Error(d)
+			if d.Code != "late" { // the sample has late registrations on purpose
+				t.Error(d)
+			}
 		}
 		if len(res.Site.Registrations) < 40 {
 			t.Errorf("the sample has %d registrations, want at least 40", len(res.Site.Registrations))

@@ -35,15 +35,29 @@ type sourceFile struct {
 	parts []string // path elements after the kind's folder, without .md
 }
 
+// Options change how a site is read.
+type Options struct {
+	// Today is the date against which dates in the future are refused;
+	// the zero Date means the current date.
+	Today Date
+}
+
 // Load reads, links and indexes the site in fsys, whose root is the site
 // folder (the one holding content/). It returns every problem found.
-func Load(fsys fs.FS) (*Site, diag.List) {
+func Load(fsys fs.FS) (*Site, diag.List) { return LoadWith(fsys, Options{}) }
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, opts Options) (*Site, diag.List) {
+	if opts.Today.IsZero() {
+		opts.Today = today()
+	}
 	files, diags := findFiles(fsys)
 	loaded := readFiles(fsys, files)
 	for _, l := range loaded {
 		diags = append(diags, l.diags...)
 	}
 	site := link(loaded, &diags)
+	validateRegistrations(site, opts.Today, &diags)
 	diags.Sort()
 	return site, diags
 }
@@ -194,6 +208,7 @@ func readFile(fsys fs.FS, f sourceFile) loadedFile {
 	if !ok {
 		return l
 	}
+	checkText(f.path, data, &l.diags)
 	fm, ok := parseFrontMatter(f.path, data, &l.diags)
 	if !ok {
 		return l

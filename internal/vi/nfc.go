@@ -42,3 +42,12 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// NFCPrefix returns the length in bytes of the longest prefix of s known to
+// be in Normalization Form C: where a problem with normalisation starts.
+func NFCPrefix(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return norm.NFC.QuickSpanString(s)
+}

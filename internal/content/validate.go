@@ -1,0 +1,60 @@
+package content
+
+import (
+	"strconv"
+
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/vi"
+)
+
+// minWords is the fewest words a required text may have before it is
+// flagged as too short to say what the model is.
+const minWords = 5
+
+// validateRegistrations checks the rules of each linked registration that
+// need its call or other registrations: dates, the document number, texts
+// too short, titles that repeat another organisation's or year's.
+func validateRegistrations(site *Site, today Date, diags *diag.List) {
+	firstByTitle := make(map[string]*Registration, len(site.Registrations))
+	// Oldest call first, so that the repeat is reported on the later one.
+	for i := len(site.Registrations) - 1; i >= 0; i-- {
+		r := site.Registrations[i]
+		c := r.Campaign
+		if !r.Date.IsZero() {
+			line, col := r.At("date")
+			switch {
+			case r.Date.After(today):
+				diags.Errorf(r.Path, line, col, "date-in-future", "ngày ký %s ở tương lai: hãy ghi ngày đã ký văn bản", r.Date.Short())
+			case !c.Issued.IsZero() && r.Date.Before(c.Issued):
+				diags.Errorf(r.Path, line, col, "date-before-call", "ngày ký %s trước ngày ban hành công văn %s (%s): hãy kiểm tra lại ngày ký", r.Date.Short(), c.Number, c.Issued.Short())
+			case r.Timeliness() == Late:
+				diags.Warnf(r.Path, line, col, "late", "nộp muộn %d ngày: hạn đăng ký của đợt %d là %s", r.DaysLate(), c.Year, c.Deadline.Short())
+			}
+		}
+		if r.Number != "" && !numberPattern.MatchString(r.Number) {
+			line, col := r.At("number")
+			diags.Errorf(r.Path, line, col, "bad-number", "số văn bản %q không đúng dạng <số>-<loại văn bản>/<ký hiệu cơ quan>, ví dụ 12-CV/ĐU", r.Number)
+		}
+		for _, key := range []string{"novelty", "expected_results"} {
+			text := r.Novelty
+			if key == "expected_results" {
+				text = r.ExpectedResults
+			}
+			if n := wordCount(text); n > 0 && n < minWords {
+				line, col := r.At(key)
+				diags.Warnf(r.Path, line, col, "text-too-short", "%q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu mô hình", key, n)
+			}
+		}
+		key := vi.Fold(r.Title)
+		if other, seen := firstByTitle[key]; seen {
+			// The same title in the same organisation and call is an
+			// error, reported when linking; elsewhere it is worth a look.
+			if other.Organisation != r.Organisation || other.CampaignYear != r.CampaignYear {
+				line, col := r.At("title")
+				diags.Warnf(r.Path, line, col, "similar-title", "tên mô hình gần trùng với %s (%s, năm %s): nếu là mô hình khác, hãy đặt tên phân biệt", other.Path, other.Organisation.Title, strconv.Itoa(other.CampaignYear))
+			}
+			continue
+		}
+		firstByTitle[key] = r
+	}
+}
