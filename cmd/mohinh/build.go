@@ -47,8 +47,8 @@ Tùy chọn:
 	}
 
 	start := time.Now()
-	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL})
-	printDiagnostics(stderr, diags)
+	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL, Today: todayForTests()})
+	printErrors(stderr, diags)
 	if diags.HasErrors() {
 		errs, warns := diags.Count()
 		fmt.Fprintf(stderr, "mohinh build: %d lỗi, %d cảnh báo; chưa tạo trang nào, %s giữ nguyên.\n", errs, warns, *out)
@@ -60,6 +60,9 @@ Tùy chọn:
 	}
 	fmt.Fprintf(stdout, "Đã tạo %d tệp từ %d bản đăng ký, %d tổ chức trong %s (%d ms).\n",
 		res.Files, len(res.Site.Registrations), len(res.Site.Organisations), *out, time.Since(start).Milliseconds())
+	if _, warns := diags.Count(); warns > 0 {
+		fmt.Fprintf(stdout, "%d cảnh báo (như nộp muộn): xem bằng mohinh check.\n", warns)
+	}
 	return exitOK
 }
 
@@ -98,6 +101,17 @@ func parseFlags(fl *flag.FlagSet, args []string, stdout io.Writer) (code int, do
 	return 0, false
 }
 
+// printErrors prints every error; warnings are for mohinh check, which a
+// build only counts.
+func printErrors(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+}
+
+// printDiagnostics prints every diagnostic, errors and warnings.
 func printDiagnostics(w io.Writer, diags diag.List) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d.String())

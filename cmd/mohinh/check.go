@@ -1,11 +1,121 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/check"
+	"github.com/mohinh/mohinh/internal/content"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "mohinh check: chưa có")
-	return exitUsage
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	site := fl.String("site", ".", "thư mục của trang, chứa content/")
+	format := fl.String("format", "text", "cách trình bày: text (cho người đọc), github (chú thích trong pull request), json (cho chương trình khác)")
+	base := fl.String("base", "", "so sánh với phiên bản git này, ví dụ origin/main: trạng thái chỉ đi theo quy trình, không đổi tổ chức hay đợt, không xóa bản đăng ký")
+	fix := fl.Bool("fix", false, "sửa những lỗi máy móc an toàn trước khi kiểm tra: chuẩn hóa NFC, khoảng trắng cuối dòng, dòng cuối tệp, tên tệp không hợp lệ")
+	strict := fl.Bool("strict", false, "coi cảnh báo là lỗi (mã thoát 1)")
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh check [--site THƯ-MỤC] [--format text|github|json] [--base PHIÊN-BẢN] [--fix] [--strict] [TỆP…]
+
+Kiểm tra nội dung như mohinh build nhưng không tạo trang. In mọi vấn đề cùng lúc
+dưới dạng đường-dẫn:dòng:cột: thông báo — lỗi trước, cảnh báo sau — và một dòng tổng kết.
+Có TỆP: chỉ báo vấn đề của các tệp đó (vẫn đối chiếu với toàn bộ trang).
+Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi (hoặc cảnh báo với --strict),
+2 dùng sai lệnh.
+
+Tùy chọn:
+`)
+		fl.PrintDefaults()
+	}
+	// Flags may follow the paths: "mohinh check content/x.md --format json".
+	flagArgs, paths := splitPaths(args)
+	if code, done := parseFlags(fl, flagArgs, stdout); done {
+		return code
+	}
+	report, ok := check.Formats[*format]
+	if !ok {
+		fmt.Fprintf(stderr, "mohinh check: --format %q không có: hãy dùng text, github hoặc json\n", *format)
+		return exitUsage
+	}
+	opts := check.Options{Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests()}
+	res, err := check.Run(opts)
+	var pathErr *check.PathError
+	switch {
+	case errors.As(err, &pathErr):
+		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
+		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
+		return exitContent
+	}
+	if err := report(stdout, res); err != nil {
+		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
+		return exitContent
+	}
+	if *format == "github" {
+		if err := appendStepSummary(res); err != nil {
+			fmt.Fprintf(stderr, "mohinh check: GITHUB_STEP_SUMMARY: %v\n", err)
+		}
+	}
+	errs, warns := res.Diags.Count()
+	if errs > 0 || *strict && warns > 0 {
+		return exitContent
+	}
+	return exitOK
 }
+
+// splitPaths separates flags (with their values) from path arguments, so
+// that paths may come before flags.
+func splitPaths(args []string) (flags, paths []string) {
+	valued := []string{"-site", "--site", "-format", "--format", "-base", "--base"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return flags, append(paths, args[i+1:]...)
+		case strings.HasPrefix(a, "-"):
+			flags = append(flags, a)
+			if slices.Contains(valued, a) && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			paths = append(paths, a)
+		}
+	}
+	return flags, paths
+}
+
+// appendStepSummary adds the full list to the job's summary page when the
+// check runs in GitHub Actions.
+func appendStepSummary(res check.Result) error {
+	p := os.Getenv("GITHUB_STEP_SUMMARY")
+	if p == "" {
+		return nil
+	}
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := check.StepSummary(f, res); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// todayForTests lets the tests fix "today" with MOHINH_TODAY=YYYY-MM-DD, so
+// that dates in the future are judged the same whenever they run. Unset,
+// it is the real date.
+func todayForTests() content.Date {
+	d, _ := content.ParseDate(os.Getenv("MOHINH_TODAY"))
+	return d
+}
+

@@ -9,11 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mohinh/mohinh"
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/history"
 	"github.com/mohinh/mohinh/internal/output"
 	"github.com/mohinh/mohinh/internal/render"
 )
@@ -23,6 +25,7 @@ type Options struct {
 	Site    string // the folder holding content/ and, optionally, layouts/
 	Out     string // the output folder
 	BaseURL string
+	Today   content.Date // for dates in the future; zero means today
 }
 
 // Result describes a finished build.
@@ -32,19 +35,32 @@ type Result struct {
 }
 
 // Build loads, validates, renders and publishes. With content errors it
-// returns them and writes nothing; err is set when rendering or writing
-// fails, in which case the output folder is untouched too.
+// returns them and writes nothing; err is set when reading the git history,
+// rendering or writing fails, in which case the output folder is untouched
+// too.
 func Build(opts Options) (Result, diag.List, error) {
-	site, diags := content.Load(os.DirFS(opts.Site))
+	// One git process reads the history of every file while the content
+	// loads; outside a repository the history is empty.
+	var (
+		hist    history.History
+		histErr error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { hist, histErr = history.Load(opts.Site) })
+	site, diags := content.LoadWith(os.DirFS(opts.Site), content.Options{Today: opts.Today})
+	wg.Wait()
 	if diags.HasErrors() {
 		return Result{Site: site}, diags, nil
+	}
+	if histErr != nil {
+		return Result{Site: site}, diags, histErr
 	}
 	staging, err := output.Begin(opts.Out)
 	if err != nil {
 		return Result{Site: site}, diags, err
 	}
 	w := &countingWriter{w: staging}
-	ropts := render.Options{BaseURL: opts.BaseURL, Layouts: Layouts(opts.Site)}
+	ropts := render.Options{BaseURL: opts.BaseURL, Layouts: Layouts(opts.Site), History: hist}
 	if err := render.Render(site, ropts, w); err != nil {
 		staging.Abort()
 		return Result{Site: site}, diags, err

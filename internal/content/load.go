@@ -203,11 +203,33 @@ func readFiles(fsys fs.FS, files []sourceFile) []loadedFile {
 }
 
 func readFile(fsys fs.FS, f sourceFile) loadedFile {
-	l := loadedFile{file: f}
-	data, ok := readBounded(fsys, f.path, &l.diags)
+	var diags diag.List
+	data, ok := readBounded(fsys, f.path, &diags)
 	if !ok {
-		return l
+		return loadedFile{file: f, diags: diags}
 	}
+	l := decodeFile(f, data)
+	l.diags = append(diags, l.diags...)
+	return l
+}
+
+// ParseRegistration decodes one registration file on its own, as it was at
+// another revision: references to other files are not resolved.
+func ParseRegistration(path string, data []byte) (*Registration, diag.List) {
+	f, problem := classify(path)
+	if problem != "" || f.kind != kindRegistration {
+		var diags diag.List
+		diags.Errorf(path, 0, 0, "misplaced", "không phải tệp đăng ký: %s", layoutHelp)
+		return nil, diags
+	}
+	l := decodeFile(f, bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\r\n"), []byte("\n")))
+	return l.registration, l.diags
+}
+
+// decodeFile decodes the text of one file whose bytes are valid UTF-8 with
+// LF line ends.
+func decodeFile(f sourceFile, data []byte) loadedFile {
+	l := loadedFile{file: f}
 	checkText(f.path, data, &l.diags)
 	fm, ok := parseFrontMatter(f.path, data, &l.diags)
 	if !ok {

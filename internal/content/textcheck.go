@@ -15,11 +15,11 @@ func checkText(path string, data []byte, diags *diag.List) {
 	text := string(data)
 	if enc, at := vi.LegacyEncoding(text); enc != vi.NoLegacy {
 		line, col := position(data, at)
-		font := ".VnTime"
+		font, example := ".VnTime", "\"Uû ban nh©n d©n\" thay cho \"Ủy ban nhân dân\""
 		if enc == vi.VNI {
-			font = "VNI-Times"
+			font, example = "VNI-Times", "\"Ñaûng uûy\" thay cho \"Đảng ủy\""
 		}
-		diags.Errorf(path, line, col, "legacy-encoding", "văn bản có vẻ được dán từ tài liệu dùng bảng mã %s (phông %s), ví dụ \"Uû ban nh©n d©n\" thay cho \"Ủy ban nhân dân\": hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, nguồn %s, đích Unicode) rồi dán lại", enc, font, enc)
+		diags.Errorf(path, line, col, "legacy-encoding", "văn bản có vẻ được dán từ tài liệu dùng bảng mã %s (phông %s), như %s: hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, nguồn %s, đích Unicode) rồi dán lại", enc, font, example, enc)
 	}
 	if n := vi.NFCPrefix(text); n < len(text) && !vi.IsNFC(text) {
 		line, col := position(data, n)
