@@ -118,4 +118,3 @@ func todayForTests() content.Date {
 	d, _ := content.ParseDate(os.Getenv("MOHINH_TODAY"))
 	return d
 }
-
