@@ -85,13 +85,17 @@ func checkOutput(site, out string) error {
 // parseFlags parses args; done is true when the command should stop with
 // code (after -h, or on a wrong flag).
 func parseFlags(fl *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	usage := fl.Usage
+	fl.Usage = func() {} // the flag package would print it on -h too, to stderr
 	err := fl.Parse(args)
+	fl.Usage = usage
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fl.SetOutput(stdout)
 		fl.Usage()
 		return exitOK, true
-	case err != nil:
+	case err != nil: // the flag package printed what is wrong
+		fl.Usage()
 		return exitUsage, true
 	case fl.NArg() > 0:
 		fmt.Fprintf(fl.Output(), "mohinh %s: không nhận tham số %q\n", fl.Name(), fl.Arg(0))

@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/check"
+	"github.com/mohinh/mohinh/internal/codeowners"
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -44,7 +46,8 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh check: --format %q không có: hãy dùng text, github hoặc json\n", *format)
 		return exitUsage
 	}
-	opts := check.Options{Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests()}
+	opts := check.Options{Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests(),
+		Extra: []func(*content.Site, diag.List) diag.List{codeownersUpToDate(*site)}}
 	res, err := check.Run(opts)
 	var pathErr *check.PathError
 	switch {
@@ -117,4 +120,19 @@ func appendStepSummary(res check.Result) error {
 func todayForTests() content.Date {
 	d, _ := content.ParseDate(os.Getenv("MOHINH_TODAY"))
 	return d
+}
+
+// codeownersUpToDate warns when the committed CODEOWNERS no longer follows
+// the organisations' reviewers. A site with errors may be partial, and
+// would give a false warning: it is skipped.
+func codeownersUpToDate(site string) func(*content.Site, diag.List) diag.List {
+	return func(s *content.Site, found diag.List) diag.List {
+		if found.HasErrors() {
+			return nil
+		}
+		if d, stale := codeowners.Check(site, s); stale {
+			return diag.List{d}
+		}
+		return nil
+	}
 }

@@ -1,11 +1,118 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/mohinh/mohinh/internal/codeowners"
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
 )
 
 func runCodeowners(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "mohinh codeowners: chưa có")
-	return exitUsage
+	fl := flag.NewFlagSet("codeowners", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	siteDir := fl.String("site", ".", "thư mục của trang, chứa content/; cũng là gốc của kho git")
+	out := fl.String("o", "", "tệp kết quả; - để in ra màn hình (mặc định: tệp CODEOWNERS mà GitHub đang dùng, nếu chưa có thì <site>/CODEOWNERS)")
+	check := fl.Bool("check", false, "chỉ kiểm tra, không ghi gì: thoát với mã 1 nếu CODEOWNERS chưa cập nhật")
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh codeowners [--site THƯ-MỤC] [-o TỆP] [--check]
+
+Tạo tệp CODEOWNERS từ khóa "reviewers" của các tổ chức, để GitHub tự mời
+đúng người duyệt vào mỗi pull request: thư mục đăng ký của một tổ chức thuộc
+người duyệt của tổ chức đó; mọi tệp khác thuộc người duyệt của Ban Tổ chức
+(mã ban-to-chuc), hoặc của tổ chức cao nhất nếu Ban Tổ chức chưa có người duyệt.
+
+GitHub dùng tệp CODEOWNERS đầu tiên tìm thấy trong .github/, thư mục gốc, docs/;
+lệnh ghi vào đúng tệp đó. Sau khi sửa "reviewers", hãy chạy lại lệnh và commit tệp.
+
+Tùy chọn:
+`)
+		fl.PrintDefaults()
+	}
+	if code, done := parseFlags(fl, args, stdout); done {
+		return code
+	}
+	if *check && *out != "" {
+		fmt.Fprintln(stderr, "mohinh codeowners: --check không dùng cùng -o: --check so với tệp CODEOWNERS mà GitHub đang dùng")
+		return exitUsage
+	}
+
+	// Only errors: warnings about the content are mohinh check's business.
+	site, diags := content.Load(os.DirFS(*siteDir))
+	if diags.HasErrors() {
+		errs := slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return d.Severity != diag.Error })
+		printDiagnostics(stderr, errs)
+		fmt.Fprintf(stderr, "mohinh codeowners: %d lỗi trong nội dung; chưa ghi CODEOWNERS.\n", len(errs))
+		return exitContent
+	}
+
+	if *check {
+		if d, stale := codeowners.Check(*siteDir, site); stale {
+			fmt.Fprintln(stderr, d.String())
+			return exitContent
+		}
+		fmt.Fprintln(stdout, "CODEOWNERS đã cập nhật.")
+		return exitOK
+	}
+
+	text := codeowners.Generate(site)
+	if *out == "-" {
+		if _, err := stdout.Write(text); err != nil {
+			fmt.Fprintf(stderr, "mohinh codeowners: %v\n", err)
+			return exitContent
+		}
+		return exitOK
+	}
+	path := *out
+	if path == "" {
+		rel, _, err := codeowners.Find(*siteDir)
+		if err != nil {
+			fmt.Fprintf(stderr, "mohinh codeowners: %v\n", err)
+			return exitContent
+		}
+		if rel == "" {
+			rel = "CODEOWNERS"
+		}
+		path = filepath.Join(*siteDir, filepath.FromSlash(rel))
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, text) {
+		fmt.Fprintf(stdout, "%s đã cập nhật, không cần ghi lại.\n", path)
+		return exitOK
+	}
+	if err := writeFileAtomic(path, text); err != nil {
+		fmt.Fprintf(stderr, "mohinh codeowners: không ghi được %s: %v\n", path, err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Đã ghi %s: hãy commit tệp này.\n", path)
+	return exitOK
+}
+
+// writeFileAtomic replaces path with data in one step, so that the file is
+// never seen half-written.
+func writeFileAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return pe.Err // the temporary name would only confuse
+	} else if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	_, err = f.Write(data)
+	err = errors.Join(err, f.Chmod(0o644), f.Close())
+	if err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }

@@ -25,8 +25,8 @@ type Options struct {
 	Fix   bool     // apply the safe fixes first
 	Today content.Date
 	// Extra checks that need the loaded site, such as CODEOWNERS being up
-	// to date; each returns its diagnostics.
-	Extra []func(site *content.Site) diag.List
+	// to date; each gets what was found so far and returns its own.
+	Extra []func(site *content.Site, found diag.List) diag.List
 }
 
 // Result is what a check found.
@@ -55,7 +55,7 @@ func Run(opts Options) (Result, error) {
 	site, diags := content.LoadWith(os.DirFS(opts.Site), content.Options{Today: opts.Today})
 	res.Files = countFiles(site)
 	for _, extra := range opts.Extra {
-		diags = append(diags, extra(site)...)
+		diags = append(diags, extra(site, diags)...)
 	}
 	if opts.Base != "" {
 		changes, more, err := compareWithBase(opts.Site, opts.Base)

@@ -18,6 +18,7 @@ type frontMatter struct {
 	lineShift int        // add to a node's line to get the file's line
 	startLine int        // line of the opening "---"
 	body      Markdown
+	nfc       bool // the whole file is NFC: values need no normalising
 }
 
 // yamlFormat is the only front matter accepted: YAML between "---" lines,

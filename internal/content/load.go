@@ -230,13 +230,14 @@ func ParseRegistration(path string, data []byte) (*Registration, diag.List) {
 // LF line ends.
 func decodeFile(f sourceFile, data []byte) loadedFile {
 	l := loadedFile{file: f}
-	checkText(f.path, data, &l.diags)
+	nfc := checkText(f.path, data, &l.diags)
 	fm, ok := parseFrontMatter(f.path, data, &l.diags)
 	if !ok {
 		return l
 	}
-	if !utf8.Valid(fm.body.Text) || !vi.IsNFC(string(fm.body.Text)) {
-		fm.body.Text = []byte(vi.NFC(strings.ToValidUTF8(string(fm.body.Text), "\uFFFD")))
+	fm.nfc = nfc
+	if !nfc {
+		fm.body.Text = []byte(vi.NFC(string(fm.body.Text)))
 	}
 	last := ""
 	if len(f.parts) > 0 {

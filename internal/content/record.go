@@ -133,7 +133,15 @@ func (r *record) text(key string) string {
 	if v == nil {
 		return ""
 	}
-	return vi.NFC(strings.TrimSpace(v.Value))
+	return r.normal(strings.TrimSpace(v.Value))
+}
+
+// normal returns s in NFC; the file's check already knows when it is.
+func (r *record) normal(s string) string {
+	if r.fm.nfc {
+		return s
+	}
+	return vi.NFC(s)
 }
 
 // id returns the value of key, which must be a slug.
@@ -202,7 +210,7 @@ func (r *record) list(key string) []string {
 			r.diags.Errorf(r.path, line, col, "not-text", "mỗi mục của %q phải là một dòng văn bản", key)
 			continue
 		}
-		if s := vi.NFC(strings.TrimSpace(item.Value)); s != "" {
+		if s := r.normal(strings.TrimSpace(item.Value)); s != "" {
 			out = append(out, s)
 		}
 	}

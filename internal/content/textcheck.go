@@ -10,8 +10,9 @@ import (
 
 // checkText looks at the whole text of a file for what no single value
 // shows: a legacy encoding pasted from an old document, text that is not
-// NFC, and personal data that should not be published.
-func checkText(path string, data []byte, diags *diag.List) {
+// NFC, and personal data that should not be published. It reports whether
+// the text is NFC, so that its values need no normalising.
+func checkText(path string, data []byte, diags *diag.List) (nfc bool) {
 	text := string(data)
 	if enc, at := vi.LegacyEncoding(text); enc != vi.NoLegacy {
 		line, col := position(data, at)
@@ -21,27 +22,22 @@ func checkText(path string, data []byte, diags *diag.List) {
 		}
 		diags.Errorf(path, line, col, "legacy-encoding", "văn bản có vẻ được dán từ tài liệu dùng bảng mã %s (phông %s), như %s: hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, nguồn %s, đích Unicode) rồi dán lại", enc, font, example, enc)
 	}
-	if n := vi.NFCPrefix(text); n < len(text) && !vi.IsNFC(text) {
+	nfc = true
+	if n := vi.NFCPrefix(text); n < len(text) && !vi.IsNFC(text[n:]) {
+		nfc = false
 		line, col := position(data, n)
 		diags.Warnf(path, line, col, "not-nfc", "văn bản chưa ở dạng Unicode dựng sẵn (NFC), thường do bộ gõ của Windows hoặc macOS: chạy \"mohinh check --fix\" để chuẩn hóa, nội dung không đổi")
 	}
 	checkPersonalData(path, data, diags)
+	return nfc
 }
-
-var (
-	// Vietnamese mobile and landline numbers: 0 or +84, then 9 or 10 digits,
-	// possibly grouped by spaces, dots or hyphens.
-	phonePattern = regexp.MustCompile(`(?:^|[^\d\w])((?:\+84|0)[235789](?:[ .-]?\d){8,9})(?:$|[^\d\w])`)
-	// Citizen identity card numbers (căn cước công dân): 12 digits.
-	citizenIDPattern = regexp.MustCompile(`(?:^|[^\d\w])(\d{12})(?:$|[^\d\w])`)
-	// Addresses at public mail providers belong to persons; an office's
-	// address is at its own domain.
-	personalEmailPattern = regexp.MustCompile(`(?i)[a-z0-9._%+-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|me|aol|proton(?:mail)?)\.[a-z.]+`)
-)
 
 // maxPersonalDataWarnings bounds the warnings for one file.
 const maxPersonalDataWarnings = 5
 
+// checkPersonalData warns about phone numbers, citizen identity card
+// numbers and personal e-mail addresses. It scans the text once, without
+// regular expressions: it runs on every file of every build.
 func checkPersonalData(path string, data []byte, diags *diag.List) {
 	found := 0
 	report := func(start int, code, what string) {
@@ -50,15 +46,104 @@ func checkPersonalData(path string, data []byte, diags *diag.List) {
 			diags.Warnf(path, line, col, code, "có vẻ là %s: cổng thông tin công khai cho mọi người, hãy bỏ thông tin cá nhân này", what)
 		}
 	}
-	for _, m := range phonePattern.FindAllSubmatchIndex(data, -1) {
-		report(m[2], "personal-phone", "số điện thoại")
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case isDigit(c) || c == '+' && i+1 < len(data) && isDigit(data[i+1]):
+			if i > 0 && isWordByte(data[i-1]) {
+				for i+1 < len(data) && isDigit(data[i+1]) { // inside a word: skip it
+					i++
+				}
+				continue
+			}
+			end, digits, grouped := numberRun(data, i)
+			switch {
+			case isPhone(digits):
+				report(i, "personal-phone", "số điện thoại")
+			case len(digits) == 12 && !grouped:
+				report(i, "personal-id", "số căn cước công dân (12 chữ số)")
+			}
+			i = end - 1
+		case c == '@':
+			if start, ok := personalEmail(data, i); ok {
+				report(start, "personal-email", "địa chỉ thư điện tử cá nhân")
+			}
+		}
 	}
-	for _, m := range citizenIDPattern.FindAllSubmatchIndex(data, -1) {
-		report(m[2], "personal-id", "số căn cước công dân (12 chữ số)")
+}
+
+// numberRun reads a number starting at i: digits, possibly grouped by
+// single spaces, dots or hyphens, after an optional "+". It returns where
+// the run ends, its digits, and whether it was grouped.
+func numberRun(data []byte, i int) (end int, digits []byte, grouped bool) {
+	if data[i] == '+' {
+		i++
 	}
-	for _, m := range personalEmailPattern.FindAllIndex(data, -1) {
-		report(m[0], "personal-email", "địa chỉ thư điện tử cá nhân")
+	for i < len(data) {
+		switch c := data[i]; {
+		case isDigit(c):
+			digits = append(digits, c)
+			i++
+		case (c == ' ' || c == '.' || c == '-') && i+1 < len(data) && isDigit(data[i+1]) && len(digits) > 0:
+			grouped = true
+			i++
+		default:
+			if isWordByte(c) {
+				return i, nil, grouped // glued to a word: not a number on its own
+			}
+			return i, digits, grouped
+		}
 	}
+	return i, digits, grouped
+}
+
+// isPhone reports whether digits are a Vietnamese phone number: 0 and nine
+// or ten digits (mobile 03, 05, 07, 08, 09; landline 02), or the same after
+// the country code 84.
+func isPhone(digits []byte) bool {
+	n := len(digits)
+	switch {
+	case n >= 2 && digits[0] == '0':
+		return (n == 10 || n == 11) && isPhonePrefix(digits[1])
+	case n >= 3 && digits[0] == '8' && digits[1] == '4':
+		return (n == 11 || n == 12) && isPhonePrefix(digits[2])
+	}
+	return false
+}
+
+func isPhonePrefix(c byte) bool { return c == '2' || c == '3' || c == '5' || c == '7' || c == '8' || c == '9' }
+
+// personalDomains are public mail providers: an address there belongs to
+// a person, while an office writes from its own domain.
+var personalDomains = []string{"gmail.", "yahoo.", "ymail.", "hotmail.", "outlook.", "live.", "icloud.", "me.com", "aol.", "proton.", "protonmail."}
+
+// personalEmail reports whether the '@' at i belongs to an address at a
+// personal mail provider, and where the address starts.
+func personalEmail(data []byte, at int) (int, bool) {
+	start := at
+	for start > 0 && isEmailLocalByte(data[start-1]) {
+		start--
+	}
+	if start == at {
+		return 0, false
+	}
+	rest := data[at+1:]
+	for _, d := range personalDomains {
+		if len(rest) >= len(d) && strings.EqualFold(string(rest[:len(d)]), d) {
+			return start, true
+		}
+	}
+	return 0, false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c >= 0x80
+}
+
+func isEmailLocalByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
 // numberPattern is the form of a Party document number: "12-CV/ĐU",

@@ -18,7 +18,7 @@ const (
 // tcvn3Marks are Windows-1252 characters that TCVN3 uses for Vietnamese
 // letters (â ê ô ơ ư đ ă and tone forms), and that Vietnamese text in
 // Unicode does not contain.
-var tcvn3Marks = map[rune]bool{
+var tcvn3Marks = runeSet{
 	'¨': true, '©': true, 'ª': true, '«': true, '¬': true, '®': true,
 	'µ': true, '¶': true, '·': true, '¸': true, '¹': true, '¼': true,
 	'½': true, '¾': true, '¤': true, '¥': true, '¦': true, '§': true,
@@ -29,12 +29,18 @@ var tcvn3Marks = map[rune]bool{
 // vniMarks are Windows-1252 letters that VNI uses as tone and vowel marks
 // after a base letter (Ñ for Đ, ö for ư, ø û ï for tones…), and that
 // Vietnamese text in Unicode does not contain.
-var vniMarks = map[rune]bool{
+var vniMarks = runeSet{
 	'Ñ': true, 'ñ': true, 'ö': true, 'Ö': true, 'û': true, 'Û': true,
 	'ï': true, 'Ï': true, 'ä': true, 'Ä': true, 'ë': true, 'Ë': true,
 	'å': true, 'Å': true, 'ü': true, 'Ü': true, 'ø': true, 'Ø': true,
 	'î': true, 'Î': true,
 }
+
+// runeSet is a set of runes below U+0100, looked up by index: the hot path
+// of reading every file.
+type runeSet [256]bool
+
+func (s *runeSet) has(r rune) bool { return r < 256 && s[r] }
 
 // LegacyEncoding reports whether s looks like TCVN3 or VNI mojibake, and
 // the byte offset of the first telling character. Telling characters count
@@ -49,9 +55,9 @@ func LegacyEncoding(s string) (Encoding, int) {
 		inWord := prevLetter // a mark follows its base letter
 		telling := true
 		switch {
-		case tcvn3Marks[r] && inWord:
+		case tcvn3Marks.has(r) && inWord:
 			tcvn++
-		case vniMarks[r] && (inWord || r == 'Ñ'): // VNI's Đ starts words
+		case vniMarks.has(r) && (inWord || r == 'Ñ'): // VNI's Đ starts words
 			vni++
 		default:
 			telling = false
@@ -63,7 +69,7 @@ func LegacyEncoding(s string) (Encoding, int) {
 			inThisWord++
 			twoInAWord = twoInAWord || inThisWord >= 2
 		}
-		prevLetter = isLetter || tcvn3Marks[r] || vniMarks[r]
+		prevLetter = isLetter || tcvn3Marks.has(r) || vniMarks.has(r)
 		if !prevLetter {
 			inThisWord = 0
 		}

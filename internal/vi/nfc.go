@@ -2,6 +2,7 @@ package vi
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,9 +18,11 @@ func NFC(s string) string {
 
 // IsNFC reports whether s is in Unicode Normalization Form C.
 func IsNFC(s string) bool {
-	// QuickSpanString settles almost every string without allocating;
-	// IsNormalString, which always allocates, settles the rest.
-	return isASCII(s) || norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
+	// The fast span settles Vietnamese text; QuickSpanString almost every
+	// other string without allocating; IsNormalString, which always
+	// allocates, the rest.
+	n := NFCPrefix(s)
+	return n == len(s) || norm.NFC.IsNormalString(s[n:])
 }
 
 // Upper returns the upper case of s in Normalization Form C.
@@ -46,8 +49,25 @@ func isASCII(s string) bool {
 // NFCPrefix returns the length in bytes of the longest prefix of s known to
 // be in Normalization Form C: where a problem with normalisation starts.
 func NFCPrefix(s string) int {
-	if isASCII(s) {
-		return len(s)
+	// Precomposed Vietnamese letters are below U+0300 or in Latin Extended
+	// Additional (U+1E00–U+1EFF): starters that are always NFC. A text
+	// made of them is settled here, several times faster than the tables
+	// of x/text; anything else is handed to them from the last starter.
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			last = i
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x300 || r >= 0x1E00 && r <= 0x1EFF {
+			last = i
+			i += size
+			continue
+		}
+		return last + norm.NFC.QuickSpanString(s[last:])
 	}
-	return norm.NFC.QuickSpanString(s)
+	return len(s)
 }

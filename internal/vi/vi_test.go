@@ -303,3 +303,32 @@ func TestOnlyJamoCompose(t *testing.T) {
 		}
 	}
 }
+
+// The fast path of NFCPrefix trusts that every rune below U+0300 and in
+// U+1E00–U+1EFF is a starter in NFC on its own, and followed by another such
+// rune stays NFC.
+func TestNFCFastPathRangesAreNFC(t *testing.T) {
+	var runes []rune
+	for r := rune(0x80); r < 0x300; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		for _, next := range []rune{'a', 'â', 'ạ', r} {
+			s := string(r) + string(next)
+			if !norm.NFC.IsNormalString(s) {
+				t.Errorf("%q (U+%04X) is not NFC", s, r)
+			}
+		}
+	}
+	for _, s := range []string{norm.NFD.String("Đảng ủy xã Ka Đô"), "a\u0301", "Ω\u2126", "x\uF900"} {
+		if IsNFC(s) {
+			t.Errorf("IsNFC(%q) = true", s)
+		}
+		if NFCPrefix(s) == len(s) {
+			t.Errorf("NFCPrefix(%q) = len", s)
+		}
+	}
+}
