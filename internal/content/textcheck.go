@@ -111,7 +111,9 @@ func isPhone(digits []byte) bool {
 	return false
 }
 
-func isPhonePrefix(c byte) bool { return c == '2' || c == '3' || c == '5' || c == '7' || c == '8' || c == '9' }
+func isPhonePrefix(c byte) bool {
+	return c == '2' || c == '3' || c == '5' || c == '7' || c == '8' || c == '9'
+}
 
 // personalDomains are public mail providers: an address there belongs to
 // a person, while an office writes from its own domain.
