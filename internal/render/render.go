@@ -22,6 +22,7 @@ import (
 	"sync"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/history"
 )
 
 // Writer receives the output files. It must be safe for concurrent use,
@@ -32,8 +33,9 @@ type Writer interface {
 
 // Options set how a site is rendered.
 type Options struct {
-	BaseURL string // where the site is published; its path prefixes every link
-	Layouts fs.FS  // templates and assets
+	BaseURL string          // where the site is published; its path prefixes every link
+	Layouts fs.FS           // templates and assets
+	History history.History // the commits of each content file; may be empty
 }
 
 // job is one page to render.
@@ -71,7 +73,7 @@ func Render(site *content.Site, opts Options, w Writer) error {
 		return err
 	}
 
-	jobs := plan(site, urls)
+	jobs := plan(site, urls, opts.History)
 	return parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
 		page := jobs[i].page()
 		if err := tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
@@ -134,8 +136,8 @@ func (c *rowCache) prepare(regs []*content.Registration) {
 
 // plan lists every page of the site. Views are computed inside the jobs so
 // that the work spreads over all cores.
-func plan(site *content.Site, urls URLs) []job {
-	b := newViewBuilder(site, urls)
+func plan(site *content.Site, urls URLs, hist history.History) []job {
+	b := newViewBuilder(site, urls, hist)
 	home := Link{"Trang chủ", urls.Home()}
 	orgIndex := Link{"Tổ chức", urls.Organisations()}
 	fieldIndex := Link{"Lĩnh vực", urls.Fields()}

@@ -5,8 +5,10 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/history"
 	"github.com/mohinh/mohinh/internal/vi"
 )
 
@@ -54,8 +56,17 @@ type RegistrationView struct {
 	R        *content.Registration
 	Chain    []*content.Organisation // from the root down to its organisation
 	PrintURL string
-	Print    PrintView // the official document, for printing
-	EditURL  string    // "propose a change" in the repository, may be empty
+	Print    PrintView     // the official document, for printing
+	EditURL  string        // "propose a change" in the repository, may be empty
+	History  []HistoryLine // the commits that touched its file, newest first; empty outside git
+}
+
+// HistoryLine is one commit in a registration's history.
+type HistoryLine struct {
+	Date     string // dd/mm/yyyy, the author's own day
+	DateTime string // yyyy-mm-dd, for the datetime attribute
+	Author   string
+	Subject  string
 }
 
 // CampaignGroup is the registrations of one call.
@@ -110,17 +121,18 @@ type StatusRow struct {
 // viewBuilder computes the views from a linked site. Sorting, grouping and
 // counting happen here, once; templates only present.
 type viewBuilder struct {
-	site  *content.Site
-	urls  URLs
-	order map[*content.Registration]int // position in site.Registrations
+	site    *content.Site
+	urls    URLs
+	order   map[*content.Registration]int // position in site.Registrations
+	history history.History
 }
 
-func newViewBuilder(site *content.Site, urls URLs) *viewBuilder {
+func newViewBuilder(site *content.Site, urls URLs, hist history.History) *viewBuilder {
 	order := make(map[*content.Registration]int, len(site.Registrations))
 	for i, r := range site.Registrations {
 		order[r] = i
 	}
-	return &viewBuilder{site: site, urls: urls, order: order}
+	return &viewBuilder{site: site, urls: urls, order: order, history: hist}
 }
 
 func (b *viewBuilder) home() HomeView {
@@ -199,7 +211,21 @@ func (b *viewBuilder) registration(r *content.Registration) RegistrationView {
 	if repo := b.site.Settings.Repository; repo != "" {
 		v.EditURL = repo + "/edit/main/" + r.Path
 	}
+	v.History = b.historyLines(r.Path)
 	return v
+}
+
+// historyLines presents the commits that touched the file at path.
+func (b *viewBuilder) historyLines(path string) []HistoryLine {
+	commits := b.history[path]
+	if len(commits) == 0 {
+		return nil
+	}
+	lines := make([]HistoryLine, len(commits))
+	for i, c := range commits {
+		lines[i] = HistoryLine{Date: vi.DateShort(c.Date), DateTime: c.Date.Format(time.DateOnly), Author: c.Author, Subject: c.Subject}
+	}
+	return lines
 }
 
 // byCampaign groups registrations, given in site order, by call.
