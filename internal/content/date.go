@@ -62,8 +62,8 @@ func (d Date) Short() string {
 	return vi.DateShort(d.t)
 }
 
-// today is the current date where the content is written: Vietnam, UTC+7.
-func today() Date {
+// Today is the current date where the content is written: Vietnam, UTC+7.
+func Today() Date {
 	now := time.Now().In(time.FixedZone("ICT", 7*60*60))
 	d, _ := ParseDate(now.Format(time.DateOnly))
 	return d

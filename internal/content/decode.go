@@ -200,7 +200,7 @@ func kindList() string {
 
 // suggestion returns " — có phải "x"?" for the closest candidate, or "".
 func suggestion(s string, candidates []string) string {
-	if best := closest(s, candidates); best != "" {
+	if best := Closest(s, candidates); best != "" {
 		return " — có phải \"" + best + "\"?"
 	}
 	return "."

@@ -49,7 +49,7 @@ func Load(fsys fs.FS) (*Site, diag.List) { return LoadWith(fsys, Options{}) }
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, opts Options) (*Site, diag.List) {
 	if opts.Today.IsZero() {
-		opts.Today = today()
+		opts.Today = Today()
 	}
 	files, diags := findFiles(fsys)
 	loaded := readFiles(fsys, files)

@@ -106,7 +106,7 @@ func (r *record) suggestKey(name string) (hint, meant string) {
 	for i, s := range r.keys {
 		names[i] = s.name
 	}
-	if best := closest(name, names); best != "" {
+	if best := Closest(name, names); best != "" {
 		return " — có phải \"" + best + "\"?", best
 	}
 	return ". Các khóa được dùng: " + strings.Join(names, ", "), ""
@@ -217,9 +217,9 @@ func (r *record) list(key string) []string {
 	return out
 }
 
-// closest returns the candidate nearest to s by edit distance, when it is
-// near enough to be a likely typo.
-func closest(s string, candidates []string) string {
+// Closest returns the candidate nearest to s by edit distance, when it is
+// near enough to be a likely typo; "" otherwise.
+func Closest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	if len(s) <= 4 {
 		bestDist = 2

@@ -1,0 +1,103 @@
+package newreg
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/content"
+)
+
+// MayRegister reports whether o may answer call c: an organisation
+// dissolved on or before the day the call was issued cannot, as the loader
+// rules.
+func MayRegister(o *content.Organisation, c *content.Campaign) bool {
+	return o.Dissolved.IsZero() || c.Issued.Before(o.Dissolved)
+}
+
+// CheckMayRegister explains, naming the successor, why o may not answer c.
+func CheckMayRegister(o *content.Organisation, c *content.Campaign) error {
+	if MayRegister(o, c) {
+		return nil
+	}
+	msg := fmt.Sprintf("tổ chức %q (%s) đã giải thể %s, trước đợt đăng ký %d", o.ID, o.Title, o.Dissolved.Prose(), c.Year)
+	if s := o.Successor; s != nil {
+		msg += fmt.Sprintf(": hãy đăng ký dưới tên tổ chức kế thừa %q (%s)", s.ID, s.Title)
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// Organisations returns the organisations that may answer c in the order of
+// the hierarchy: each followed by those under it, so that a numbered list
+// indented by Depth reads as the tree. An organisation that may not answer
+// is left out, not those under it.
+func Organisations(site *content.Site, c *content.Campaign) []*content.Organisation {
+	out := make([]*content.Organisation, 0, len(site.Organisations))
+	seen := make(map[*content.Organisation]bool, len(site.Organisations))
+	var walk func(o *content.Organisation)
+	walk = func(o *content.Organisation) {
+		if seen[o] {
+			return
+		}
+		seen[o] = true
+		if MayRegister(o, c) {
+			out = append(out, o)
+		}
+		for _, child := range o.Children {
+			walk(child)
+		}
+	}
+	if site.Root != nil {
+		walk(site.Root)
+	}
+	for _, o := range site.Organisations { // outside the tree only when the site has errors
+		if !seen[o] && MayRegister(o, c) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// FindCampaign returns the call of the year s.
+func FindCampaign(site *content.Site, s string) (*content.Campaign, error) {
+	if year, err := strconv.Atoi(s); err == nil {
+		if c, ok := site.CampaignByYear[year]; ok {
+			return c, nil
+		}
+	}
+	years := make([]string, len(site.Campaigns))
+	for i, c := range site.Campaigns {
+		years[i] = strconv.Itoa(c.Year)
+	}
+	return nil, fmt.Errorf("đợt đăng ký %q không tồn tại: các đợt hiện có là %s", s, strings.Join(years, ", "))
+}
+
+// FindOrganisation returns the organisation of id.
+func FindOrganisation(site *content.Site, id string) (*content.Organisation, error) {
+	if o, ok := site.OrganisationByID[id]; ok {
+		return o, nil
+	}
+	ids := make([]string, len(site.Organisations))
+	for i, o := range site.Organisations {
+		ids[i] = o.ID
+	}
+	if best := content.Closest(id, ids); best != "" {
+		return nil, fmt.Errorf("tổ chức %q không tồn tại — có phải %q?", id, best)
+	}
+	return nil, fmt.Errorf("tổ chức %q không tồn tại: mã của tổ chức là tên tệp của nó trong content/organisations/, bỏ đuôi .md", id)
+}
+
+// FindField returns the field of id.
+func FindField(site *content.Site, id string) (*content.Field, error) {
+	if f, ok := site.FieldByID[id]; ok {
+		return f, nil
+	}
+	ids := make([]string, len(site.Fields))
+	for i, f := range site.Fields {
+		ids[i] = f.ID
+	}
+	if best := content.Closest(id, ids); best != "" {
+		return nil, fmt.Errorf("lĩnh vực %q không tồn tại — có phải %q?", id, best)
+	}
+	return nil, fmt.Errorf("lĩnh vực %q không tồn tại: các lĩnh vực hiện có là %s", id, strings.Join(ids, ", "))
+}
