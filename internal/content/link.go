@@ -25,23 +25,29 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 	keys := map[any]vi.Key{}
 	var regs []*Registration
 	haveSettings := false
+	// Linking fills in the derived fields of copies: the records as read
+	// stay untouched, so that a Loader can link them again after a change.
 	for _, l := range loaded {
 		switch {
 		case l.settings != nil:
 			site.Settings, haveSettings = *l.settings, true
 		case l.campaign != nil:
-			site.Campaigns = append(site.Campaigns, l.campaign)
-			site.CampaignByYear[l.campaign.Year] = l.campaign
+			c := *l.campaign
+			site.Campaigns = append(site.Campaigns, &c)
+			site.CampaignByYear[c.Year] = &c
 		case l.field != nil:
-			site.Fields = append(site.Fields, l.field)
-			site.FieldByID[l.field.ID] = l.field
+			f := *l.field
+			site.Fields = append(site.Fields, &f)
+			site.FieldByID[f.ID] = &f
 		case l.organisation != nil:
-			site.Organisations = append(site.Organisations, l.organisation)
-			site.OrganisationByID[l.organisation.ID] = l.organisation
-			keys[l.organisation] = l.sortKey
+			o := *l.organisation
+			site.Organisations = append(site.Organisations, &o)
+			site.OrganisationByID[o.ID] = &o
+			keys[&o] = l.sortKey
 		case l.registration != nil:
-			regs = append(regs, l.registration)
-			keys[l.registration] = l.sortKey
+			r := *l.registration
+			regs = append(regs, &r)
+			keys[&r] = l.sortKey
 		}
 	}
 	if !haveSettings {

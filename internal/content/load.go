@@ -56,6 +56,14 @@ func LoadWith(fsys fs.FS, opts Options) (*Site, diag.List) {
 	for _, l := range loaded {
 		diags = append(diags, l.diags...)
 	}
+	return finish(loaded, diags, opts)
+}
+
+// finish links the files read and validates what spans files.
+func finish(loaded []loadedFile, diags diag.List, opts Options) (*Site, diag.List) {
+	if opts.Today.IsZero() {
+		opts.Today = Today()
+	}
 	site := link(loaded, &diags)
 	validateRegistrations(site, opts.Today, &diags)
 	diags.Sort()

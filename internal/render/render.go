@@ -19,6 +19,7 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -41,45 +42,126 @@ type Options struct {
 // job is one page to render.
 type job struct {
 	template string
+	url      string
 	page     func() Page // computes the view when the job runs, on any core
 }
 
-// Render writes every page and asset of site to w.
-func Render(site *content.Site, opts Options, w Writer) error {
+// Renderer renders sites with one set of layouts. It keeps the rendered
+// table row of every registration, so that after a change to a few
+// registrations only the pages they touch are rendered again
+// (RenderAffected). A Renderer is not safe for concurrent use.
+type Renderer struct {
+	opts Options
+	urls URLs
+	tmpl map[string]*template.Template
+	rows *rowCache
+}
+
+// NewRenderer parses the layouts.
+func NewRenderer(opts Options) (*Renderer, error) {
 	urls, err := NewURLs(opts.BaseURL)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	rows := &rowCache{}
+	rows := &rowCache{html: map[string]template.HTML{}}
 	tmpl, err := parseLayouts(opts.Layouts, urls, rows)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := copyAssets(opts.Layouts, w); err != nil {
-		return err
-	}
-	// Rows of registration tables are rendered once and reused by every
-	// page that lists them: a registration appears on up to a dozen lists.
-	rowTmpl := tmpl["home"]
-	err = parallel(len(site.Registrations), func(i int, buf *bytes.Buffer) error {
-		r := site.Registrations[i]
-		if err := rowTmpl.ExecuteTemplate(buf, "registration-row", r); err != nil {
-			return fmt.Errorf("render the row of %s: %w", r.Path, err)
-		}
-		rows.html[i] = template.HTML(buf.String())
-		return nil
-	}, func() { rows.prepare(site.Registrations) })
+	return &Renderer{opts: opts, urls: urls, tmpl: tmpl, rows: rows}, nil
+}
+
+// URLs is where the renderer puts pages.
+func (r *Renderer) URLs() URLs { return r.urls }
+
+// Render writes every page and asset of site to w.
+func Render(site *content.Site, opts Options, w Writer) error {
+	r, err := NewRenderer(opts)
 	if err != nil {
 		return err
 	}
+	return r.Render(site, w)
+}
 
-	jobs := plan(site, urls, opts.History)
+// Render writes every page and asset of site to w.
+func (r *Renderer) Render(site *content.Site, w Writer) error {
+	if err := copyAssets(r.opts.Layouts, w); err != nil {
+		return err
+	}
+	clear(r.rows.html)
+	if err := r.renderRows(site.Registrations); err != nil {
+		return err
+	}
+	return r.run(plan(site, r.urls, r.opts.History), nil, w)
+}
+
+// RenderAffected writes the pages that a change to the registrations at
+// paths touches, from before to after: their own pages, their
+// organisations and every ancestor, their fields, calls and statuses, the
+// home page and the indexes. It returns how many pages it wrote. Pages of
+// registrations that no longer exist are the caller's to remove.
+func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w Writer) (int, error) {
+	u := r.urls
+	want := map[string]bool{u.Home(): true, u.Organisations(): true, u.Fields(): true, u.Campaigns(): true, u.Statuses(): true}
+	var changed []*content.Registration
+	for i, site := range []*content.Site{before, after} {
+		for _, p := range paths {
+			reg := site.RegistrationByPath[p]
+			if reg == nil {
+				continue
+			}
+			if i == 1 {
+				want[u.Registration(reg)] = true
+				changed = append(changed, reg)
+			}
+			for o := reg.Organisation; o != nil; o = o.Parent {
+				want[u.Organisation(o)] = true
+			}
+			want[u.Field(reg.Field)] = true
+			want[u.Campaign(reg.Campaign)] = true
+			want[u.Status(reg.Status)] = true
+		}
+	}
+	for _, p := range paths {
+		delete(r.rows.html, p)
+	}
+	if err := r.renderRows(changed); err != nil {
+		return 0, err
+	}
+	jobs := plan(after, r.urls, r.opts.History)
+	return len(want), r.run(jobs, want, w)
+}
+
+// renderRows renders the table row of each registration: a registration
+// appears on up to a dozen lists (its organisation and every ancestor, its
+// field, call and status), so its row is rendered once and reused.
+func (r *Renderer) renderRows(regs []*content.Registration) error {
+	rows := make([]template.HTML, len(regs))
+	rowTmpl := r.tmpl["home"]
+	err := parallel(len(regs), func(i int, buf *bytes.Buffer) error {
+		if err := rowTmpl.ExecuteTemplate(buf, "registration-row", regs[i]); err != nil {
+			return fmt.Errorf("render the row of %s: %w", regs[i].Path, err)
+		}
+		rows[i] = template.HTML(buf.String())
+		return nil
+	}, nil)
+	for i, reg := range regs {
+		r.rows.html[reg.Path] = rows[i]
+	}
+	return err
+}
+
+// run renders the jobs, or only those whose URL is in only when it is set.
+func (r *Renderer) run(jobs []job, only map[string]bool, w Writer) error {
+	if only != nil {
+		jobs = slices.DeleteFunc(jobs, func(j job) bool { return !only[j.url] })
+	}
 	return parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
 		page := jobs[i].page()
-		if err := tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
+		if err := r.tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
 			return fmt.Errorf("render %s: %w", page.URL, err)
 		}
-		return w.WriteFile(urls.File(page.URL), buf.Bytes())
+		return w.WriteFile(r.urls.File(page.URL), buf.Bytes())
 	}, nil)
 }
 
@@ -119,19 +201,10 @@ func parallel(n int, work func(i int, buf *bytes.Buffer) error, prepare func()) 
 	return firstErr
 }
 
-// rowCache holds the rendered table row of each registration. It is
-// written once, each worker at its own index, and only read afterwards.
+// rowCache holds the rendered table row of each registration, by path.
+// It is written between renders and only read while pages render.
 type rowCache struct {
-	index map[*content.Registration]int
-	html  []template.HTML
-}
-
-func (c *rowCache) prepare(regs []*content.Registration) {
-	c.index = make(map[*content.Registration]int, len(regs))
-	for i, r := range regs {
-		c.index[r] = i
-	}
-	c.html = make([]template.HTML, len(regs))
+	html map[string]template.HTML
 }
 
 // plan lists every page of the site. Views are computed inside the jobs so
@@ -149,46 +222,46 @@ func plan(site *content.Site, urls URLs, hist history.History) []job {
 
 	jobs := make([]job, 0, 2*len(site.Registrations)+len(site.Organisations)+len(site.Fields)+len(site.Campaigns)+16)
 	jobs = append(jobs,
-		job{"home", func() Page {
+		job{"home", urls.Home(), func() Page {
 			return page(site.Settings.Title, urls.Home(), "home", nil, site.Settings.Body, b.home())
 		}},
-		job{"404", func() Page {
+		job{"404", urls.NotFound(), func() Page {
 			return page("Không tìm thấy trang", urls.NotFound(), "", nil, content.Markdown{}, nil)
 		}},
-		job{"organisations", func() Page {
+		job{"organisations", urls.Organisations(), func() Page {
 			var roots []TreeNode
 			if site.Root != nil {
 				roots = append(roots, tree(site.Root))
 			}
 			return page("Tổ chức đảng", urls.Organisations(), "to-chuc", []Link{home}, content.Markdown{}, roots)
 		}},
-		job{"fields", func() Page {
+		job{"fields", urls.Fields(), func() Page {
 			return page("Lĩnh vực", urls.Fields(), "linh-vuc", []Link{home}, content.Markdown{}, b.fieldRows())
 		}},
-		job{"campaigns", func() Page {
+		job{"campaigns", urls.Campaigns(), func() Page {
 			return page("Các đợt đăng ký", urls.Campaigns(), "dot-dang-ky", []Link{home}, content.Markdown{}, nil)
 		}},
-		job{"statuses", func() Page {
+		job{"statuses", urls.Statuses(), func() Page {
 			return page("Trạng thái", urls.Statuses(), "trang-thai", []Link{home}, content.Markdown{}, b.statusRows())
 		}},
 	)
 	for _, s := range content.Statuses {
-		jobs = append(jobs, job{"status", func() Page {
+		jobs = append(jobs, job{"status", urls.Status(s), func() Page {
 			return page(s.Label(), urls.Status(s), "trang-thai", []Link{home, statusIndex}, content.Markdown{}, b.byCampaign(site.ByStatus[s]))
 		}})
 	}
 	for _, c := range site.Campaigns {
-		jobs = append(jobs, job{"campaign", func() Page {
+		jobs = append(jobs, job{"campaign", urls.Campaign(c), func() Page {
 			return page(c.Title, urls.Campaign(c), "dot-dang-ky", []Link{home, campaignIndex}, c.Body, b.campaign(c))
 		}})
 	}
 	for _, f := range site.Fields {
-		jobs = append(jobs, job{"field", func() Page {
+		jobs = append(jobs, job{"field", urls.Field(f), func() Page {
 			return page(f.Title, urls.Field(f), "linh-vuc", []Link{home, fieldIndex}, f.Body, b.field(f))
 		}})
 	}
 	for _, o := range site.Organisations {
-		jobs = append(jobs, job{"organisation", func() Page {
+		jobs = append(jobs, job{"organisation", urls.Organisation(o), func() Page {
 			crumbs := []Link{home, orgIndex}
 			for _, a := range o.Ancestors() {
 				crumbs = append(crumbs, Link{a.Title, urls.Organisation(a)})
@@ -200,7 +273,7 @@ func plan(site *content.Site, urls URLs, hist history.History) []job {
 		crumbs := func() []Link {
 			return []Link{home, {r.Campaign.Title, urls.Campaign(r.Campaign)}, {r.Organisation.Title, urls.Organisation(r.Organisation)}}
 		}
-		jobs = append(jobs, job{"registration", func() Page {
+		jobs = append(jobs, job{"registration", urls.Registration(r), func() Page {
 			return page(r.Title, urls.Registration(r), "", crumbs(), r.Body, b.registration(r))
 		}})
 	}
@@ -255,11 +328,11 @@ func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*templat
 func templateFuncs(urls URLs, rows *rowCache) template.FuncMap {
 	return template.FuncMap{
 		"row": func(r *content.Registration) (template.HTML, error) {
-			i, ok := rows.index[r]
+			html, ok := rows.html[r.Path]
 			if !ok {
 				return "", fmt.Errorf("row: %s has no rendered row", r.Path)
 			}
-			return rows.html[i], nil
+			return html, nil
 		},
 		"href": func(v any) (string, error) {
 			switch x := v.(type) {

@@ -255,11 +255,20 @@ func byOrganisation(regs []*content.Registration) []OrgGroup {
 }
 
 func (b *viewBuilder) organisation(o *content.Organisation) OrganisationView {
-	var regs []*content.Registration
+	// Back into site order through positions: sorting ints, not looking
+	// up two map entries per comparison, keeps the root's page (every
+	// registration) cheap enough to render again on every save.
+	var positions []int
 	for _, d := range o.Descendants() {
-		regs = append(regs, d.Registrations...)
+		for _, r := range d.Registrations {
+			positions = append(positions, b.order[r])
+		}
 	}
-	slices.SortFunc(regs, func(x, y *content.Registration) int { return cmp.Compare(b.order[x], b.order[y]) })
+	slices.Sort(positions)
+	regs := make([]*content.Registration, len(positions))
+	for i, pos := range positions {
+		regs[i] = b.site.Registrations[pos]
+	}
 	groups := b.byCampaign(regs)
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
