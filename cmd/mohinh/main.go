@@ -27,6 +27,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "kiểm tra nội dung và tạo cổng thông tin tĩnh trong public/", runBuild},
+		{"serve", "xem trước cổng thông tin, tự dựng lại khi lưu tệp (cho người duyệt)", runServe},
 		{"check", "kiểm tra nội dung, không tạo trang (dùng cho pull request)", runCheck},
 		{"new", "tạo tệp đăng ký mô hình mới để điền", runNew},
 		{"codeowners", "tạo tệp CODEOWNERS từ danh sách người duyệt của các tổ chức", runCodeowners},

@@ -1,13 +1,20 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -30,6 +37,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/sc
 //
 //	exits N prog args…   runs a program and requires exit code N
 //	bigfile PATH N       writes a file of N bytes of text
+//	freeport VAR         sets VAR to a free TCP port on 127.0.0.1
+//	waitfor URL REGEXP   fetches URL until the page matches (a server
+//	                     started or rebuilt), at most 20 s; stdout is the page
+//	httpget [-host H] [-origin O] URL
+//	                     one request; stdout is "STATUS" and the body
 //	writebytes PATH Q    writes the bytes of the Go-quoted string Q, which
 //	                     may hold "\n" and bytes that are not UTF-8 ("\xe0")
 func TestScripts(t *testing.T) {
@@ -45,6 +57,51 @@ func TestScripts(t *testing.T) {
 				}
 				data := "---\ntitle: x\n---\n" + strings.Repeat("Nội dung dài. ", n/len("Nội dung dài. ")+1)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data[:n]), 0o644))
+			},
+			"freeport": func(ts *testscript.TestScript, neg bool, args []string) {
+				ln, err := net.Listen("tcp", "127.0.0.1:0")
+				ts.Check(err)
+				ts.Setenv(args[0], strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+				ln.Close()
+			},
+			"waitfor": func(ts *testscript.TestScript, neg bool, args []string) {
+				re := regexp.MustCompile(args[1])
+				deadline := time.Now().Add(20 * time.Second)
+				last := ""
+				for time.Now().Before(deadline) {
+					if resp, err := http.Get(args[0]); err == nil {
+						body, _ := io.ReadAll(resp.Body)
+						resp.Body.Close()
+						last = string(body)
+						if re.MatchString(last) != neg {
+							fmt.Fprint(ts.Stdout(), last)
+							return
+						}
+					}
+					time.Sleep(20 * time.Millisecond)
+				}
+				ts.Fatalf("waitfor %s: no page matching %q (negated: %v) in 20 s; last:\n%s", args[0], args[1], neg, last)
+			},
+			"httpget": func(ts *testscript.TestScript, neg bool, args []string) {
+				fl := flag.NewFlagSet("httpget", flag.ContinueOnError)
+				host := fl.String("host", "", "Host header")
+				origin := fl.String("origin", "", "Origin header")
+				ts.Check(fl.Parse(args))
+				req, err := http.NewRequest("GET", fl.Arg(0), nil)
+				ts.Check(err)
+				if *host != "" {
+					req.Host = *host
+				}
+				if *origin != "" {
+					req.Header.Set("Origin", *origin)
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+				defer cancel()
+				resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+				ts.Check(err)
+				defer resp.Body.Close()
+				body, _ := io.ReadAll(resp.Body) // an event stream ends with the timeout
+				fmt.Fprintf(ts.Stdout(), "%d\n%s", resp.StatusCode, body)
 			},
 			"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
 				data, err := strconv.Unquote(`"` + args[1] + `"`)

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/mohinh/mohinh/internal/serve"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	site := fl.String("site", ".", "thư mục của trang, chứa content/ (và layouts/ nếu có)")
+	addr := fl.String("addr", "127.0.0.1:1313", "địa chỉ phục vụ; mặc định chỉ máy này truy cập được")
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh serve [--site THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG]
+
+Dựng cổng thông tin trong bộ nhớ (không ghi vào public/) và phục vụ để xem trước,
+dựng lại mỗi khi tệp trong content/ hoặc layouts/ được lưu; trang đang mở tự tải lại.
+Khi nội dung có lỗi, trang vẫn hiển thị bản dựng tốt gần nhất kèm danh sách lỗi.
+Nhấn Ctrl+C để dừng.
+
+Tùy chọn:
+`)
+		fl.PrintDefaults()
+	}
+	if code, done := parseFlags(fl, args, stdout); done {
+		return code
+	}
+	if fi, err := os.Stat(*site); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "mohinh serve: không tìm thấy thư mục %s\n", *site)
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "mohinh serve: không mở được %s: %v\n", *addr, err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s := serve.New(serve.Options{Site: *site, Today: todayForTests(), Log: stdout})
+	err = s.Run(ctx, ln, func() {
+		fmt.Fprintf(stdout, "Đang phục vụ tại http://%s/ — nhấn Ctrl+C để dừng.\n", ln.Addr())
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "mohinh serve: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, "Đã dừng.")
+	return exitOK
+}

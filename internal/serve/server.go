@@ -1,0 +1,243 @@
+// Package serve is "mohinh serve": the portal of a working tree, rebuilt
+// as files are saved, for reviewers.
+//
+// It builds into memory (never into public/), watches content/ and
+// layouts/ (watch.go), gathers the events of one save or one "git
+// checkout" into one rebuild (batch.go), and rebuilds incrementally: only
+// the changed files are read again (content.Loader) and only the pages
+// they touch are rendered again (render.Renderer.RenderAffected); a change
+// to layouts, settings, calls, fields or organisations renders everything.
+// A broken file never stops it: pages keep showing the last good build
+// with an overlay listing every problem as "mohinh check" prints them.
+// Open pages reload themselves through server-sent events; the small
+// script that listens is added only to the pages serve sends.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mohinh/mohinh/internal/build"
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/render"
+)
+
+// Options say what to serve and where.
+type Options struct {
+	Site  string // the folder holding content/ and, optionally, layouts/
+	Addr  string // host:port; the default binds loopback only
+	Today content.Date
+	Log   io.Writer // one line per rebuild; nil for none
+}
+
+// Server serves one site.
+type Server struct {
+	opts   Options
+	store  *store
+	events *broker
+
+	mu       sync.Mutex // guards what follows, between rebuilds and requests
+	problems diag.List  // errors of the current content; nil when it builds
+	warnings int
+
+	// The rebuild state, used by one goroutine at a time.
+	loader   *content.Loader
+	renderer *render.Renderer
+	good     *content.Site // the site the store shows
+	pending  []string      // paths changed since the store was rendered
+	stale    bool          // the store needs a full render
+}
+
+// New prepares a server; Run starts it.
+func New(opts Options) *Server {
+	return &Server{opts: opts, store: newStore(), events: newBroker(), stale: true}
+}
+
+// Run builds the site, serves it on ln and rebuilds on every change until
+// ctx is done. ready, when set, is called once the first build is served.
+func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
+	w, err := newWatcher(s.opts.Site)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	s.rebuild(change{rescan: true, layouts: true})
+
+	srv := &http.Server{Handler: s.handler(ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if ready != nil {
+		ready()
+	}
+
+	b := batcher{site: s.opts.Site, quiet: 30 * time.Millisecond, max: 500 * time.Millisecond}
+	for {
+		select {
+		case <-ctx.Done():
+			s.events.close()
+			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			return srv.Shutdown(shutdown)
+		case err := <-served:
+			return err
+		case err := <-w.errs:
+			s.logf("%v", err)
+		case ev, ok := <-w.events:
+			if !ok {
+				return errors.New("watcher stopped")
+			}
+			c := b.collect(ev, w.events, ctx.Done())
+			if !c.empty() {
+				s.rebuild(c)
+			}
+		}
+	}
+}
+
+// rebuild brings the store up to date with a change, or keeps the last
+// good build and records the problems.
+func (s *Server) rebuild(c change) {
+	start := time.Now()
+	if c.layouts || s.renderer == nil {
+		r, err := render.NewRenderer(render.Options{BaseURL: "/", Layouts: build.Layouts(s.opts.Site)})
+		if err != nil {
+			s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "layouts", Message: "giao diện lỗi: " + err.Error()}}, start)
+			return
+		}
+		s.renderer, s.stale = r, true
+	}
+	if s.loader == nil || c.rescan {
+		s.loader = content.NewLoader(os.DirFS(s.opts.Site), content.Options{Today: s.opts.Today})
+		site, diags := s.loader.Load()
+		s.finish(site, diags, nil, true, start)
+		return
+	}
+	site, diags := s.loader.Update(c.paths)
+	s.finish(site, diags, c.paths, false, start)
+}
+
+// finish renders a loaded site into the store when it has no errors.
+func (s *Server) finish(site *content.Site, diags diag.List, paths []string, full bool, start time.Time) {
+	s.pending = append(s.pending, paths...)
+	if diags.HasErrors() {
+		s.fail(diags, start)
+		return
+	}
+	var err error
+	pages := 0
+	if full || s.stale || s.good == nil || !onlyRegistrations(s.pending) {
+		out := newMemWriter()
+		if err = s.renderer.Render(site, out); err == nil {
+			s.store.replace(out.files)
+			pages = len(out.files)
+		}
+	} else {
+		changed := registrationsUnder(s.pending, s.good, site)
+		out := newMemWriter()
+		pages, err = s.renderer.RenderAffected(s.good, site, changed, out)
+		if err == nil {
+			s.store.apply(out.files, s.removedPages(changed, site))
+		}
+	}
+	if err != nil {
+		s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "render", Message: "không tạo được trang: " + err.Error()}}, start)
+		return
+	}
+	_, warnings := diags.Count()
+	s.good, s.pending, s.stale = site, nil, false
+	s.mu.Lock()
+	s.problems, s.warnings = nil, warnings
+	s.mu.Unlock()
+	s.logf("Đã dựng lại %d trang trong %d ms.", pages, time.Since(start).Milliseconds())
+	s.events.send("reload")
+}
+
+// fail keeps the last good build and shows the problems.
+func (s *Server) fail(problems diag.List, start time.Time) {
+	var errs diag.List
+	for _, d := range problems {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	s.mu.Lock()
+	s.problems = errs
+	s.mu.Unlock()
+	s.logf("Nội dung có %d lỗi; trang vẫn hiển thị bản dựng tốt gần nhất (%d ms):", len(errs), time.Since(start).Milliseconds())
+	for _, d := range errs {
+		s.logf("  %s", d)
+	}
+	s.events.send("reload")
+}
+
+// removedPages are the pages of registrations the good site had and the
+// new one has not.
+func (s *Server) removedPages(changed []string, site *content.Site) []string {
+	var gone []string
+	for _, p := range changed {
+		if old := s.good.RegistrationByPath[p]; old != nil && site.RegistrationByPath[p] == nil {
+			gone = append(gone, s.renderer.URLs().File(s.renderer.URLs().Registration(old)))
+		}
+	}
+	return gone
+}
+
+// registrationsUnder expands changed paths, files or folders, into the
+// registrations they hold in either site.
+func registrationsUnder(paths []string, sites ...*content.Site) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".md") {
+			add(p)
+			continue
+		}
+		for _, site := range sites {
+			for path := range site.RegistrationByPath {
+				if strings.HasPrefix(path, p+"/") {
+					add(path)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// onlyRegistrations reports whether every path is a registration (or a
+// folder of them): the changes that can be rendered incrementally.
+func onlyRegistrations(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "content/registrations/") {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.opts.Log != nil {
+		fmt.Fprintf(s.opts.Log, format+"\n", args...)
+	}
+}
+
+// state returns the problems to show.
+func (s *Server) state() diag.List {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.problems
+}
