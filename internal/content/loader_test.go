@@ -27,7 +27,6 @@ func summary(site *Site, diags []string) string {
 	return b.String()
 }
 
-
 // After each change, Update gives what a fresh Load gives.
 func TestLoaderUpdateMatchesLoad(t *testing.T) {
 	fsys := baseSite()
@@ -47,7 +46,9 @@ func TestLoaderUpdateMatchesLoad(t *testing.T) {
 		change  func()
 		changed []string
 	}{
-		{"edit", func() { fsys["content/registrations/2024/xa-ka-do/mot.md"] = reg("Mô hình một, đã sửa", "xa-ka-do", "approved") }, []string{"content/registrations/2024/xa-ka-do/mot.md"}},
+		{"edit", func() {
+			fsys["content/registrations/2024/xa-ka-do/mot.md"] = reg("Mô hình một, đã sửa", "xa-ka-do", "approved")
+		}, []string{"content/registrations/2024/xa-ka-do/mot.md"}},
 		{"break", func() { fsys["content/registrations/2024/xa-ka-do/hai.md"] = file("---\ntitle: Hỏng\n") }, []string{"content/registrations/2024/xa-ka-do/hai.md"}},
 		{"new folder", func() {
 			fsys["content/organisations/xa-pro.md"] = file("---\ntitle: Đảng ủy xã Pró\nkind: dang-uy-co-so\nparent: huyen-uy\n---\n")
