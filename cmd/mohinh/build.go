@@ -23,13 +23,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh build [--site THƯ-MỤC] [--out THƯ-MỤC] [--base-url ĐỊA-CHỈ]
 
-Kiểm tra toàn bộ nội dung trong content/ rồi tạo cổng thông tin tĩnh.
+Kiểm tra toàn bộ nội dung trong content/ rồi tạo các trang của cổng thông tin.
 Nếu nội dung có lỗi, in mọi lỗi dưới dạng đường-dẫn:dòng:cột: thông báo,
 không ghi gì vào thư mục kết quả và thoát với mã 1.
 
 Tùy chọn:
 `)
-		fl.PrintDefaults()
+		printFlags(fl, "site", "out", "base-url")
 	}
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
@@ -61,7 +61,7 @@ Tùy chọn:
 	fmt.Fprintf(stdout, "Đã tạo %d tệp từ %d bản đăng ký, %d tổ chức trong %s (%d ms).\n",
 		res.Files, len(res.Site.Registrations), len(res.Site.Organisations), *out, time.Since(start).Milliseconds())
 	if _, warns := diags.Count(); warns > 0 {
-		fmt.Fprintf(stdout, "%d cảnh báo (như nộp muộn): xem bằng mohinh check.\n", warns)
+		fmt.Fprintf(stdout, "%d cảnh báo (ví dụ nộp muộn): chạy mohinh check để xem.\n", warns)
 	}
 	return exitOK
 }
@@ -74,10 +74,10 @@ func checkOutput(site, out string) error {
 		return err
 	}
 	if o == s || strings.HasPrefix(s+string(filepath.Separator), o+string(filepath.Separator)) {
-		return fmt.Errorf("thư mục kết quả %s chứa cả trang: hãy chọn --out khác", out)
+		return fmt.Errorf("thư mục kết quả %s chứa cả thư mục của trang: hãy chọn thư mục khác cho --out", out)
 	}
 	if rel, err := filepath.Rel(filepath.Join(s, "content"), o); err == nil && filepath.IsLocal(rel) || o == filepath.Join(s, "content") {
-		return fmt.Errorf("thư mục kết quả %s nằm trong content/: hãy chọn --out khác", out)
+		return fmt.Errorf("thư mục kết quả %s nằm trong content/: hãy chọn thư mục khác cho --out", out)
 	}
 	return nil
 }

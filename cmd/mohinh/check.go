@@ -21,7 +21,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	site := fl.String("site", ".", "thư mục của trang, chứa content/")
 	format := fl.String("format", "text", "cách trình bày: text (cho người đọc), github (chú thích trong pull request), json (cho chương trình khác)")
 	base := fl.String("base", "", "so sánh với phiên bản git này, ví dụ origin/main: trạng thái chỉ đi theo quy trình, không đổi tổ chức hay đợt, không xóa bản đăng ký")
-	fix := fl.Bool("fix", false, "sửa những lỗi máy móc an toàn trước khi kiểm tra: chuẩn hóa NFC, khoảng trắng cuối dòng, dòng cuối tệp, tên tệp không hợp lệ")
+	fix := fl.Bool("fix", false, "trước khi kiểm tra, tự sửa các lỗi đơn giản mà không làm thay đổi nội dung: chuẩn hóa Unicode dựng sẵn (NFC), xóa khoảng trắng cuối dòng, thêm dấu xuống dòng cuối tệp, đổi tên tệp đăng ký không hợp lệ theo tên mô hình")
 	strict := fl.Bool("strict", false, "coi cảnh báo là lỗi (mã thoát 1)")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh check [--site THƯ-MỤC] [--format text|github|json] [--base PHIÊN-BẢN] [--fix] [--strict] [TỆP…]
@@ -34,7 +34,7 @@ Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi (hoặc 
 
 Tùy chọn:
 `)
-		fl.PrintDefaults()
+		printFlags(fl, "site", "format", "base", "fix", "strict")
 	}
 	// Flags may follow the paths: "mohinh check content/x.md --format json".
 	flagArgs, paths := splitPaths(args)
@@ -43,7 +43,7 @@ Tùy chọn:
 	}
 	report, ok := check.Formats[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "mohinh check: --format %q không có: hãy dùng text, github hoặc json\n", *format)
+		fmt.Fprintf(stderr, "mohinh check: --format %q không hợp lệ: hãy dùng text, github hoặc json\n", *format)
 		return exitUsage
 	}
 	opts := check.Options{Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests(),

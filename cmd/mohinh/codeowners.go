@@ -21,7 +21,7 @@ func runCodeowners(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	siteDir := fl.String("site", ".", "thư mục của trang, chứa content/; cũng là gốc của kho git")
 	out := fl.String("o", "", "tệp kết quả; - để in ra màn hình (mặc định: tệp CODEOWNERS mà GitHub đang dùng, nếu chưa có thì <site>/CODEOWNERS)")
-	check := fl.Bool("check", false, "chỉ kiểm tra, không ghi gì: thoát với mã 1 nếu CODEOWNERS chưa cập nhật")
+	check := fl.Bool("check", false, "chỉ kiểm tra, không ghi gì: thoát với mã 1 nếu CODEOWNERS chưa khớp với danh sách người duyệt")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh codeowners [--site THƯ-MỤC] [-o TỆP] [--check]
 
@@ -35,13 +35,13 @@ lệnh ghi vào đúng tệp đó. Sau khi sửa "reviewers", hãy chạy lại 
 
 Tùy chọn:
 `)
-		fl.PrintDefaults()
+		printFlags(fl, "site", "o", "check")
 	}
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
 	}
 	if *check && *out != "" {
-		fmt.Fprintln(stderr, "mohinh codeowners: --check không dùng cùng -o: --check so với tệp CODEOWNERS mà GitHub đang dùng")
+		fmt.Fprintln(stderr, "mohinh codeowners: không dùng --check cùng với -o: --check luôn so với tệp CODEOWNERS mà GitHub đang dùng")
 		return exitUsage
 	}
 
@@ -59,7 +59,7 @@ Tùy chọn:
 			fmt.Fprintln(stderr, d.String())
 			return exitContent
 		}
-		fmt.Fprintln(stdout, "CODEOWNERS đã cập nhật.")
+		fmt.Fprintln(stdout, "CODEOWNERS đã khớp với danh sách người duyệt.")
 		return exitOK
 	}
 
@@ -84,7 +84,7 @@ Tùy chọn:
 		path = filepath.Join(*siteDir, filepath.FromSlash(rel))
 	}
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, text) {
-		fmt.Fprintf(stdout, "%s đã cập nhật, không cần ghi lại.\n", path)
+		fmt.Fprintf(stdout, "%s đã khớp với danh sách người duyệt, không cần ghi lại.\n", path)
 		return exitOK
 	}
 	if err := writeFileAtomic(path, text); err != nil {

@@ -26,10 +26,10 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "kiểm tra nội dung và tạo cổng thông tin tĩnh trong public/", runBuild},
+		{"build", "kiểm tra nội dung rồi tạo các trang của cổng thông tin trong thư mục public/", runBuild},
 		{"serve", "xem trước cổng thông tin, tự dựng lại khi lưu tệp (cho người duyệt)", runServe},
 		{"check", "kiểm tra nội dung, không tạo trang (dùng cho pull request)", runCheck},
-		{"new", "tạo tệp đăng ký mô hình mới để điền", runNew},
+		{"new", "tạo sẵn tệp đăng ký mô hình mới để điền vào", runNew},
 		{"codeowners", "tạo tệp CODEOWNERS từ danh sách người duyệt của các tổ chức", runCodeowners},
 		{"help", "hướng dẫn sử dụng", runHelp},
 	}
@@ -64,7 +64,7 @@ Cách dùng:
 Các lệnh:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Xem tùy chọn của từng lệnh: mohinh <lệnh> -h

@@ -64,7 +64,7 @@ Tùy chọn:
 		}
 	}
 	if len(missing) > 0 && !terminal {
-		fmt.Fprintf(stderr, "mohinh new: thiếu %s. Không chạy trong cửa sổ dòng lệnh thì không hỏi được: hãy ghi đủ --org, --field và --title, ví dụ\n", strings.Join(missing, ", "))
+		fmt.Fprintf(stderr, "mohinh new: thiếu %s. Lệnh không chạy trong cửa sổ dòng lệnh nên không hỏi được: hãy ghi đủ --org, --field và --title, ví dụ\n", strings.Join(missing, ", "))
 		fmt.Fprintln(stderr, `  mohinh new --campaign 2024 --org xa-ka-do --field kinh-te --title "Tên mô hình"`)
 		fmt.Fprintln(stderr, "Xem các tùy chọn: mohinh new -h")
 		return exitUsage
@@ -87,7 +87,7 @@ Tùy chọn:
 	}
 	if err := completeDraft(&d, site, *siteDir, *campaign, *org, *field, ask, !memberSet); err != nil {
 		if errors.Is(err, newreg.ErrNoAnswer) {
-			fmt.Fprintf(stderr, "mohinh new: %v; chưa tạo tệp nào. Khi không trả lời được câu hỏi, hãy ghi đủ --org, --field và --title.\n", err)
+			fmt.Fprintf(stderr, "mohinh new: %v; chưa tạo tệp nào. Nếu không trả lời được câu hỏi, hãy ghi đủ --org, --field và --title.\n", err)
 			return exitUsage
 		}
 		fmt.Fprintf(stderr, "mohinh new: %v\n", err)
@@ -170,11 +170,29 @@ func completeDraft(d *newreg.Draft, site *content.Site, siteDir, campaign, org, 
 
 // printFlags explains the flags in the order given, in Vietnamese only
 // (flag.PrintDefaults sorts them and adds "(default …)").
+// argNames name the value of each flag in the help, in Vietnamese.
+var argNames = map[string]string{
+	"site": "THƯ-MỤC", "out": "THƯ-MỤC", "base-url": "ĐỊA-CHỈ", "addr": "ĐỊA-CHỈ:CỔNG",
+	"base": "PHIÊN-BẢN", "format": "KIỂU", "o": "TỆP",
+}
+
 func printFlags(fl *flag.FlagSet, names ...string) {
 	for _, name := range names {
 		f := fl.Lookup(name)
 		arg, usage := flag.UnquoteUsage(f)
-		fmt.Fprintf(fl.Output(), "  --%s %s\n", f.Name, arg)
+		if name, ok := argNames[f.Name]; ok {
+			arg = name
+		} else if arg == "string" {
+			arg = "GIÁ-TRỊ"
+		}
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		if f.DefValue != "" && f.DefValue != "false" {
+			usage += " (mặc định: " + f.DefValue + ")"
+		}
+		fmt.Fprintf(fl.Output(), "  %s%s %s\n", dash, f.Name, arg)
 		for line := range strings.SplitSeq(usage, "\n") {
 			fmt.Fprintf(fl.Output(), "        %s\n", line)
 		}

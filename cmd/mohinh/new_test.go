@@ -118,13 +118,13 @@ func TestNewAsksOnTerminalOnly(t *testing.T) {
 	for _, s := range []string{
 		"Đợt đăng ký: 2024 — Đăng ký 2024 (Công văn số 943-CV/HU, hạn 10/01/2024)\n", // the only call: not asked
 		"Tổ chức đăng ký", "  2.   Đảng ủy xã Ka Đô — Đảng ủy cơ sở (xa-ka-do)",
-		"Tên mô hình: ", "Bản đăng ký cá nhân?", "\nĐã tạo tệp " + want,
+		"Tên mô hình: ", "Nếu là bản đăng ký cá nhân", "\nĐã tạo tệp " + want,
 	} {
 		if !strings.Contains(stdout.String(), s) {
 			t.Errorf("terminal: %q not shown in\n%s", s, stdout.String())
 		}
 	}
-	for _, s := range []string{"Chọn số hoặc năm", "Lĩnh vực:"} {
+	for _, s := range []string{"Gõ số thứ tự hoặc năm", "Lĩnh vực:"} {
 		if strings.Contains(stdout.String(), s) {
 			t.Errorf("terminal: asked %q, which needs no question:\n%s", s, stdout.String())
 		}

@@ -17,9 +17,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	site := fl.String("site", ".", "thư mục của trang, chứa content/ (và layouts/ nếu có)")
-	addr := fl.String("addr", "127.0.0.1:1313", "địa chỉ phục vụ; mặc định chỉ máy này truy cập được")
+	addr := fl.String("addr", "127.0.0.1:1313", "địa chỉ và cổng phục vụ; với 127.0.0.1 chỉ máy này truy cập được")
+	base := fl.String("base", "", "đánh dấu những bản đăng ký mà nhánh thêm hoặc sửa so với phiên bản git này, ví dụ origin/main, và liệt kê chúng ở trang /thay-doi/")
 	fl.Usage = func() {
-		fmt.Fprint(fl.Output(), `Cách dùng: mohinh serve [--site THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG]
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh serve [--site THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--base PHIÊN-BẢN]
 
 Dựng cổng thông tin trong bộ nhớ (không ghi vào public/) và phục vụ để xem trước,
 dựng lại mỗi khi tệp trong content/ hoặc layouts/ được lưu; trang đang mở tự tải lại.
@@ -28,7 +29,7 @@ Nhấn Ctrl+C để dừng.
 
 Tùy chọn:
 `)
-		fl.PrintDefaults()
+		printFlags(fl, "site", "addr", "base")
 	}
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
@@ -44,7 +45,7 @@ Tùy chọn:
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s := serve.New(serve.Options{Site: *site, Today: todayForTests(), Log: stdout})
+	s := serve.New(serve.Options{Site: *site, Base: *base, Today: todayForTests(), Log: stdout})
 	err = s.Run(ctx, ln, func() {
 		fmt.Fprintf(stdout, "Đang phục vụ tại http://%s/ — nhấn Ctrl+C để dừng.\n", ln.Addr())
 	})

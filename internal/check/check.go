@@ -99,7 +99,7 @@ func relativePaths(site string, paths []string) ([]string, error) {
 type PathError struct{ Path string }
 
 func (e *PathError) Error() string {
-	return "tệp " + e.Path + " không nằm trong thư mục của trang"
+	return "tệp " + e.Path + " không nằm trong thư mục của trang (thư mục chứa content/, ghi ở --site)"
 }
 
 func countFiles(site *content.Site) int {

@@ -88,7 +88,7 @@ func fixFile(site, rel string) (Fix, error) {
 	if isRegistration(rel) {
 		if to := slugName(rel, []byte(text)); to != "" {
 			if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(to))); err == nil {
-				fix.Changes = append(fix.Changes, "không đổi tên thành "+path.Base(to)+" vì tệp đó đã có")
+				fix.Changes = append(fix.Changes, "không đổi tên thành "+path.Base(to)+" vì đã có tệp cùng tên")
 			} else if err := os.Rename(full, filepath.Join(site, filepath.FromSlash(to))); err != nil {
 				return fix, err
 			} else {

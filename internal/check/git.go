@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/gitrepo"
 )
 
 // Changes lists the content files a branch adds, modifies and deletes
@@ -37,60 +38,53 @@ var next = map[content.Status][]content.Status{
 // compared with base, and checks each changed registration against its
 // version at base: one "git diff" and one "git cat-file --batch" in all.
 func compareWithBase(site, base string) (*Changes, diag.List, error) {
-	out, err := git(site, nil, "rev-parse", "--show-prefix")
+	prefix, err := gitrepo.Prefix(site)
 	if err != nil {
-		return nil, nil, fmt.Errorf("--base cần một kho git: %w", err)
+		return nil, nil, fmt.Errorf("--base chỉ dùng được trong một kho git: %w", err)
 	}
-	prefix := strings.TrimSpace(string(out))
-	if _, err := git(site, nil, "rev-parse", "--verify", "--quiet", base+"^{commit}"); err != nil {
-		return nil, nil, fmt.Errorf("không tìm thấy phiên bản %q trong kho git (với pull request, hãy checkout với fetch-depth: 0)", base)
+	if !gitrepo.Verify(site, base) {
+		return nil, nil, fmt.Errorf("không tìm thấy phiên bản %q trong kho git (trong GitHub Actions, hãy dùng actions/checkout với fetch-depth: 0)", base)
 	}
-	out, err = git(site, nil, "-c", "core.quotepath=false", "diff", "--name-status", "-z", "-M", "--relative", base, "--", "content")
+	statuses, err := gitrepo.Diff(site, base, "content", true)
 	if err != nil {
 		return nil, nil, err
 	}
-	ch := &Changes{Base: base}
-	var oldPaths []string // registrations whose old version is needed, by new path
+	untracked, err := gitrepo.Untracked(site, "content")
+	if err != nil {
+		return nil, nil, err
+	}
+	ch := &Changes{Base: base, Added: untracked}
+	var oldPaths []string // registrations whose old version is needed
 	type pair struct{ old, new string }
 	var compare []pair
-	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
-	for i := 0; i < len(fields) && fields[i] != ""; {
-		status := fields[i]
-		switch status[0] {
-		case 'R', 'C':
-			from, to := fields[i+1], fields[i+2]
-			i += 3
-			if status[0] == 'C' {
-				ch.Added = append(ch.Added, to)
-				continue
+	for _, st := range statuses {
+		switch st.Code {
+		case 'C':
+			ch.Added = append(ch.Added, st.Path)
+		case 'R':
+			ch.Renamed = append(ch.Renamed, [2]string{st.FromPath, st.Path})
+			if isRegistration(st.FromPath) {
+				compare = append(compare, pair{st.FromPath, st.Path})
+				oldPaths = append(oldPaths, st.FromPath)
 			}
-			ch.Renamed = append(ch.Renamed, [2]string{from, to})
-			if isRegistration(from) {
-				compare = append(compare, pair{from, to})
-				oldPaths = append(oldPaths, from)
-			}
+		case 'A':
+			ch.Added = append(ch.Added, st.Path)
+		case 'D':
+			ch.Deleted = append(ch.Deleted, st.Path)
 		default:
-			p := fields[i+1]
-			i += 2
-			switch status[0] {
-			case 'A':
-				ch.Added = append(ch.Added, p)
-			case 'D':
-				ch.Deleted = append(ch.Deleted, p)
-			default:
-				ch.Modified = append(ch.Modified, p)
-				if isRegistration(p) {
-					compare = append(compare, pair{p, p})
-					oldPaths = append(oldPaths, p)
-				}
+			ch.Modified = append(ch.Modified, st.Path)
+			if isRegistration(st.Path) {
+				compare = append(compare, pair{st.Path, st.Path})
+				oldPaths = append(oldPaths, st.Path)
 			}
 		}
 	}
+	slices.Sort(ch.Added)
 
 	var diags diag.List
 	for _, p := range ch.Deleted {
 		if isRegistration(p) {
-			diags.Errorf(p, 0, 0, "deleted", "bản đăng ký có ở %s đã bị xóa: không được xóa bản đăng ký đã nộp; nếu đăng ký nhầm, hãy liên hệ Ban Tổ chức để xử lý", base)
+			diags.Errorf(p, 0, 0, "deleted", "bản đăng ký đã có ở %s nay bị xóa: không được xóa bản đăng ký đã nộp; nếu đăng ký nhầm, hãy liên hệ Ban Tổ chức để xử lý", base)
 		}
 	}
 	old, err := showAll(site, base, prefix, oldPaths)
@@ -115,11 +109,11 @@ func compareWithBase(site, base string) (*Changes, diag.List, error) {
 func compareRegistration(base string, before, after *content.Registration, diags *diag.List) {
 	if before.OrganisationID != after.OrganisationID && before.OrganisationID != "" {
 		line, col := after.At("organisation")
-		diags.Errorf(after.Path, line, col, "organisation-changed", "tổ chức của bản đăng ký không được thay đổi: ở %s là %q, nay là %q", base, before.OrganisationID, after.OrganisationID)
+		diags.Errorf(after.Path, line, col, "organisation-changed", "không được đổi tổ chức của bản đăng ký: ở %s là %q, nay là %q; hãy sửa lại như cũ", base, before.OrganisationID, after.OrganisationID)
 	}
 	if before.CampaignYear != after.CampaignYear && before.CampaignYear != 0 {
 		line, col := after.At("campaign")
-		diags.Errorf(after.Path, line, col, "campaign-changed", "đợt đăng ký của bản đăng ký không được thay đổi: ở %s là %d, nay là %d", base, before.CampaignYear, after.CampaignYear)
+		diags.Errorf(after.Path, line, col, "campaign-changed", "không được đổi đợt đăng ký của bản đăng ký: ở %s là %d, nay là %d; hãy sửa lại như cũ", base, before.CampaignYear, after.CampaignYear)
 	}
 	if before.Status == after.Status {
 		return
@@ -138,7 +132,7 @@ func compareRegistration(base string, before, after *content.Registration, diags
 		}
 		allowed = "bước tiếp theo chỉ có thể là " + strings.Join(names, " hoặc ")
 	}
-	diags.Errorf(after.Path, line, col, "status-jump", "trạng thái không được chuyển từ %s (%s) sang %s (%s): %s", before.Status, before.Status.Label(), after.Status, after.Status.Label(), allowed)
+	diags.Errorf(after.Path, line, col, "status-jump", "không được chuyển trạng thái từ %s (%s) sang %s (%s): %s", before.Status, before.Status.Label(), after.Status, after.Status.Label(), allowed)
 }
 
 // showAll reads the given paths at rev through one "git cat-file --batch".
@@ -151,7 +145,7 @@ func showAll(site, rev, prefix string, paths []string) (map[string][]byte, error
 	for _, p := range paths {
 		fmt.Fprintf(&in, "%s:%s%s\n", rev, prefix, p)
 	}
-	raw, err := git(site, &in, "cat-file", "--batch")
+	raw, err := gitrepo.Run(site, &in, "cat-file", "--batch")
 	if err != nil {
 		return nil, err
 	}
@@ -171,19 +165,6 @@ func showAll(site, rev, prefix string, paths []string) (map[string][]byte, error
 			return nil, fmt.Errorf("git cat-file: %w", err)
 		}
 		out[p] = data[:size]
-	}
-	return out, nil
-}
-
-// git runs git in dir and returns its standard output.
-func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Stdin = stdin
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
 	}
 	return out, nil
 }

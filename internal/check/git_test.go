@@ -113,9 +113,9 @@ func TestBaseComparison(t *testing.T) {
 
 	res, got := runBase(t, dir)
 	want := []string{
-		"content/registrations/2024/xa-ka-do/chi-bo-so.md:9:9: trạng thái không được chuyển từ registered (Đã đăng ký) sang completed (Đã hoàn thành): bước tiếp theo chỉ có thể là approved (Đã được thông qua) hoặc rejected (Không được thông qua)",
-		"content/registrations/2024/xa-ka-do/hu-gao.md: bản đăng ký có ở main đã bị xóa: không được xóa bản đăng ký đã nộp; nếu đăng ký nhầm, hãy liên hệ Ban Tổ chức để xử lý",
-		"content/registrations/2024/xa-pro/camera.md:3:15: tổ chức của bản đăng ký không được thay đổi: ở main là \"xa-ka-do\", nay là \"xa-pro\"",
+		"content/registrations/2024/xa-ka-do/chi-bo-so.md:9:9: không được chuyển trạng thái từ registered (Đã đăng ký) sang completed (Đã hoàn thành): bước tiếp theo chỉ có thể là approved (Đã được thông qua) hoặc rejected (Không được thông qua)",
+		"content/registrations/2024/xa-ka-do/hu-gao.md: bản đăng ký đã có ở main nay bị xóa: không được xóa bản đăng ký đã nộp; nếu đăng ký nhầm, hãy liên hệ Ban Tổ chức để xử lý",
+		"content/registrations/2024/xa-pro/camera.md:3:15: không được đổi tổ chức của bản đăng ký: ở main là \"xa-ka-do\", nay là \"xa-pro\"; hãy sửa lại như cũ",
 	}
 	assertLines(t, got, want)
 	c := res.Changes
@@ -144,7 +144,7 @@ func TestBaseComparison(t *testing.T) {
 	// Uncommitted edits count too: a reviewer checks before committing.
 	repo.write(map[string]string{"portal/content/registrations/2024/xa-ka-do/chi-bo-so.md": registration("Chi bộ số", "xa-ka-do", "recognised")})
 	_, got = runBase(t, dir)
-	if len(got) != 1 || !strings.Contains(got[0], "trạng thái không được chuyển từ registered (Đã đăng ký) sang recognised") {
+	if len(got) != 1 || !strings.Contains(got[0], "không được chuyển trạng thái từ registered (Đã đăng ký) sang recognised") {
 		t.Errorf("an uncommitted jump: %q", got)
 	}
 }

@@ -146,10 +146,10 @@ func Check(siteDir string, site *content.Site) (d diag.Diagnostic, ok bool) {
 		if !anyReviewers(site) {
 			return diag.Diagnostic{}, false
 		}
-		return warning("CODEOWNERS", "codeowners-stale", "chưa có tệp CODEOWNERS dù đã có tổ chức khai báo người duyệt: hãy chạy mohinh codeowners và commit tệp"), true
+		return warning("CODEOWNERS", "codeowners-stale", "chưa có tệp CODEOWNERS dù đã có tổ chức khai báo người duyệt: hãy chạy mohinh codeowners rồi commit tệp được tạo"), true
 	case !bytes.Equal(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), Generate(site)):
 		// CRLF: a checkout with core.autocrlf is still up to date.
-		return warning(rel, "codeowners-stale", "CODEOWNERS chưa cập nhật theo danh sách người duyệt: hãy chạy mohinh codeowners và commit tệp"), true
+		return warning(rel, "codeowners-stale", "tệp CODEOWNERS chưa khớp với danh sách người duyệt (\"reviewers\") của các tổ chức: hãy chạy mohinh codeowners rồi commit tệp"), true
 	}
 	return diag.Diagnostic{}, false
 }

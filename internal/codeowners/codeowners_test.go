@@ -149,14 +149,14 @@ func TestCheck(t *testing.T) {
 		{"fresh in docs", map[string]string{"docs/CODEOWNERS": string(fresh)}, ""},
 		{"fresh with CRLF", map[string]string{"CODEOWNERS": strings.ReplaceAll(string(fresh), "\n", "\r\n")}, ""},
 		{"stale", map[string]string{"CODEOWNERS": "* @someone\n"},
-			"CODEOWNERS: cảnh báo: CODEOWNERS chưa cập nhật theo danh sách người duyệt: hãy chạy mohinh codeowners và commit tệp"},
+			"CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp với danh sách người duyệt (\"reviewers\") của các tổ chức: hãy chạy mohinh codeowners rồi commit tệp"},
 		{"hand-edited", map[string]string{"CODEOWNERS": string(fresh) + "/docs/ @someone\n"},
-			"CODEOWNERS: cảnh báo: CODEOWNERS chưa cập nhật"},
+			"CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp"},
 		// GitHub reads .github/ first: a fresh root file does not help.
 		{"stale in .github, fresh at the root", map[string]string{".github/CODEOWNERS": "* @old\n", "CODEOWNERS": string(fresh)},
-			".github/CODEOWNERS: cảnh báo: CODEOWNERS chưa cập nhật"},
+			".github/CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp"},
 		{"absent", nil,
-			"CODEOWNERS: cảnh báo: chưa có tệp CODEOWNERS dù đã có tổ chức khai báo người duyệt: hãy chạy mohinh codeowners và commit tệp"},
+			"CODEOWNERS: cảnh báo: chưa có tệp CODEOWNERS dù đã có tổ chức khai báo người duyệt: hãy chạy mohinh codeowners rồi commit tệp được tạo"},
 		{"a folder", map[string]string{"CODEOWNERS/x": ""}, "CODEOWNERS: cảnh báo: không đọc được tệp CODEOWNERS"},
 	}
 	for _, tt := range tests {
@@ -184,7 +184,7 @@ func TestCheck(t *testing.T) {
 			case d.Severity != diag.Warning:
 				t.Fatalf("severity %v, want warning", d.Severity)
 			}
-			if strings.Contains(tt.want, "chưa cập nhật") || strings.Contains(tt.want, "chưa có tệp") {
+			if strings.Contains(tt.want, "chưa khớp") || strings.Contains(tt.want, "chưa có tệp") {
 				if d.Code != "codeowners-stale" {
 					t.Errorf("code %q, want codeowners-stale", d.Code)
 				}

@@ -63,7 +63,7 @@ func decodeSettings(path string, fm *frontMatter, diags *diagnostics) Settings {
 	}
 	if s.Repository != "" && !strings.HasPrefix(s.Repository, "https://") && !strings.HasPrefix(s.Repository, "http://") {
 		line, col := r.src.At("repository")
-		diags.Errorf(path, line, col, "bad-url", "\"repository\" phải là địa chỉ bắt đầu bằng https://")
+		diags.Errorf(path, line, col, "bad-url", "\"repository\" phải là địa chỉ trang web bắt đầu bằng https://")
 		s.Repository = ""
 	}
 	s.Source = r.src
@@ -92,7 +92,7 @@ func decodeCampaign(path, fileYear string, fm *frontMatter, diags *diagnostics) 
 	c.Year, _ = strconv.Atoi(fileYear)
 	if !c.Issued.IsZero() && !c.Deadline.IsZero() && c.Deadline.Before(c.Issued) {
 		line, col := r.src.At("deadline")
-		diags.Errorf(path, line, col, "deadline-before-issued", "hạn đăng ký %s sớm hơn ngày ban hành %s: hãy kiểm tra lại hai ngày", c.Deadline, c.Issued)
+		diags.Errorf(path, line, col, "deadline-before-issued", "hạn đăng ký %s sớm hơn ngày ban hành %s: hãy kiểm tra lại hai ngày này", c.Deadline.Short(), c.Issued.Short())
 	}
 	return c
 }
@@ -122,23 +122,23 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 	for _, rv := range o.Reviewers {
 		if !isGitHubHandle(rv) {
 			line, col := r.src.At("reviewers")
-			diags.Errorf(path, line, col, "bad-reviewer", "người duyệt %q không phải tài khoản GitHub: hãy viết @tên-tài-khoản hoặc @tổ-chức/nhóm", rv)
+			diags.Errorf(path, line, col, "bad-reviewer", "người duyệt %q không phải tài khoản GitHub: hãy viết \"@tên-tài-khoản\" hoặc \"@tổ-chức/nhóm\", có cả dấu ngoặc kép", rv)
 		}
 	}
 	if k := r.text("kind"); k != "" {
 		o.Kind = Kind(k)
 		if !o.Kind.Valid() {
 			line, col := r.src.At("kind")
-			diags.Errorf(path, line, col, "bad-kind", "loại tổ chức %q không có: hãy dùng một trong %s", k, kindList())
+			diags.Errorf(path, line, col, "bad-kind", "loại tổ chức %q không hợp lệ: hãy dùng một trong các loại %s", k, kindList())
 		}
 	}
 	if o.SuccessorID != "" && o.Dissolved.IsZero() {
 		line, col := r.src.At("successor")
-		diags.Errorf(path, line, col, "successor-without-dissolved", "có tổ chức kế thừa nhưng không có ngày giải thể: hãy thêm \"dissolved: NĂM-THÁNG-NGÀY\"")
+		diags.Errorf(path, line, col, "successor-without-dissolved", "có tổ chức kế thừa (\"successor\") nhưng chưa có ngày giải thể, sáp nhập: hãy thêm dòng \"dissolved: NĂM-THÁNG-NGÀY\"")
 	}
 	if o.SuccessorID == id && id != "" {
 		line, col := r.src.At("successor")
-		diags.Errorf(path, line, col, "successor-self", "tổ chức không thể kế thừa chính nó")
+		diags.Errorf(path, line, col, "successor-self", "tổ chức không thể kế thừa chính nó: hãy ghi vào \"successor\" mã của tổ chức khác, hoặc xóa dòng này")
 		o.SuccessorID = ""
 	}
 	return o
@@ -167,7 +167,7 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 		g.Status = Status(s)
 		if !g.Status.Valid() {
 			line, col := r.src.At("status")
-			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không có%s Các trạng thái: %s", s, suggestion(s, statusNames()), statusList())
+			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không hợp lệ%s Các trạng thái dùng được: %s", s, suggestion(s, statusNames()), statusList())
 			g.Status = Registered
 		}
 	}
@@ -203,7 +203,7 @@ func suggestion(s string, candidates []string) string {
 	if best := Closest(s, candidates); best != "" {
 		return " — có phải \"" + best + "\"?"
 	}
-	return "."
+	return ": hãy kiểm tra lại mã."
 }
 
 // isGitHubHandle accepts @user and @org/team, as CODEOWNERS does.

@@ -34,13 +34,13 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	startLine, opener := firstLine(data)
 	switch {
 	case opener == "+++":
-		diags.Errorf(path, startLine, 1, "front-matter-toml", "phần đầu tệp viết theo TOML (+++); chỉ chấp nhận YAML: hãy mở và đóng phần đầu bằng dòng \"---\"")
+		diags.Errorf(path, startLine, 1, "front-matter-toml", "phần đầu tệp viết theo kiểu TOML (mở bằng \"+++\"), không dùng được ở đây: hãy thay hai dòng \"+++\" bằng \"---\" và viết mỗi dòng theo dạng \"khóa: giá trị\"")
 		return nil, false
 	case strings.HasPrefix(opener, "{") || opener == ";;;":
-		diags.Errorf(path, startLine, 1, "front-matter-json", "phần đầu tệp viết theo JSON; chỉ chấp nhận YAML: hãy mở và đóng phần đầu bằng dòng \"---\"")
+		diags.Errorf(path, startLine, 1, "front-matter-json", "phần đầu tệp viết theo kiểu JSON (dấu {), không dùng được ở đây: hãy viết các khóa giữa hai dòng \"---\", mỗi dòng theo dạng \"khóa: giá trị\"")
 		return nil, false
 	case opener != "---":
-		diags.Errorf(path, 1, 1, "front-matter-missing", "tệp không có phần đầu (front matter): dòng đầu tiên phải là \"---\", tiếp theo là các khóa như \"title: …\", rồi một dòng \"---\" để đóng")
+		diags.Errorf(path, 1, 1, "front-matter-missing", "tệp không có phần đầu (front matter): dòng đầu tiên phải là \"---\", tiếp theo là các dòng \"khóa: giá trị\" như \"title: …\", rồi một dòng \"---\" để đóng")
 		return nil, false
 	}
 	var raw []byte
@@ -68,7 +68,7 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		diags.Errorf(path, root.Line+fm.lineShift, root.Column, "front-matter-not-mapping", "phần đầu tệp phải là các dòng \"khóa: giá trị\"")
+		diags.Errorf(path, root.Line+fm.lineShift, root.Column, "front-matter-not-mapping", "phần đầu tệp phải gồm các dòng \"khóa: giá trị\", ví dụ \"title: Chi bộ 4 tốt\"")
 		return nil, false
 	}
 	fm.mapping = root
@@ -117,17 +117,17 @@ func yamlErrorPosition(err error) (int, string) {
 func explainYAMLError(msg string) string {
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
-		return "giá trị có dấu \": \" ở giữa: hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ title: \"Mô hình: …\""
+		return "giá trị có dấu hai chấm và dấu cách (\": \") ở giữa: hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ title: \"Mô hình: …\""
 	case strings.Contains(msg, "found character that cannot start any token"):
-		return "có ký tự không hợp lệ ở đầu giá trị (thường là ký tự tab hoặc @, `): hãy dùng dấu cách thay cho tab, hoặc đặt giá trị trong dấu ngoặc kép"
+		return "có ký tự không dùng được ở đây (thường là dấu tab, hoặc dấu @ hay ` ở đầu giá trị): hãy thay tab bằng dấu cách, hoặc đặt cả giá trị trong dấu ngoặc kép"
 	case strings.Contains(msg, "could not find expected ':'"), strings.Contains(msg, "did not find expected key"):
-		return "dòng này không có dạng \"khóa: giá trị\": hãy kiểm tra dấu \":\" sau tên khóa và thụt lề của các dòng"
+		return "dòng này không đúng dạng \"khóa: giá trị\": hãy kiểm tra dấu hai chấm sau tên khóa và khoảng thụt đầu dòng"
 	case strings.Contains(msg, "found unexpected end of stream"), strings.Contains(msg, "did not find expected"):
-		return "giá trị chưa được đóng (thiếu dấu ngoặc kép hoặc ngoặc vuông đóng): hãy kiểm tra dòng này"
+		return "có dấu ngoặc kép hoặc ngoặc vuông chưa được đóng: hãy kiểm tra dòng này và thêm dấu đóng còn thiếu"
 	case strings.Contains(msg, "already defined"):
-		return "khóa bị khai báo hai lần: hãy giữ lại một"
+		return "một khóa xuất hiện hai lần: hãy xóa một trong hai dòng"
 	}
-	return "phần đầu tệp không phải YAML hợp lệ (" + msg + ")"
+	return "phần đầu tệp sai cú pháp (" + msg + "): hãy kiểm tra dấu hai chấm, dấu ngoặc kép và khoảng thụt đầu dòng"
 }
 
 // yamlErrorColumn points at the offending character where the message

@@ -51,7 +51,7 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 		}
 	}
 	if !haveSettings {
-		diags.Errorf("content/_index.md", 0, 0, "no-settings", "thiếu tệp content/_index.md chứa tên cổng thông tin: hãy tạo tệp với dòng \"title: …\" trong phần đầu")
+		diags.Errorf("content/_index.md", 0, 0, "no-settings", "thiếu tệp content/_index.md chứa tên cổng thông tin: hãy tạo tệp này, có dòng \"title: …\" trong phần đầu tệp")
 	}
 
 	slices.SortFunc(site.Organisations, func(a, b *Organisation) int {
@@ -180,7 +180,7 @@ func breakSuccessorCycles(site *Site, diags *diag.List) {
 	for _, cycle := range cycles(site.Organisations, func(o *Organisation) *Organisation { return o.Successor }) {
 		for _, c := range cycle {
 			line, col := c.At("successor")
-			diags.Errorf(c.Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng về %s: tổ chức kế thừa phải là tổ chức còn hoạt động", cycle[0].ID)
+			diags.Errorf(c.Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng về %s: hãy sửa \"successor\" để chuỗi dừng ở một tổ chức còn hoạt động", cycle[0].ID)
 			c.Successor = nil
 		}
 	}
@@ -275,7 +275,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 			}
 			if r.Organisation != nil && r.OrganisationID != folderOrg {
 				line, col := r.At("organisation")
-				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q khác thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào content/registrations/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
+				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q không khớp với thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào content/registrations/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
 				ok = false
 			}
 		}
@@ -288,7 +288,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 			}
 			if r.Campaign != nil && strconv.Itoa(r.CampaignYear) != folderYear {
 				line, col := r.At("campaign")
-				diags.Errorf(r.Path, line, col, "folder-mismatch", "đợt đăng ký %d khác thư mục năm %s chứa tệp: hãy sửa \"campaign\" hoặc chuyển tệp vào content/registrations/%d/%s/", r.CampaignYear, folderYear, r.CampaignYear, folderOrg)
+				diags.Errorf(r.Path, line, col, "folder-mismatch", "đợt đăng ký %d không khớp với thư mục năm %s chứa tệp: hãy sửa \"campaign\" hoặc chuyển tệp vào content/registrations/%d/%s/", r.CampaignYear, folderYear, r.CampaignYear, folderOrg)
 				ok = false
 			}
 		}

@@ -75,12 +75,12 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 	var files []sourceFile
 	var diags diag.List
 	if _, err := fs.Stat(fsys, "content"); err != nil {
-		diags.Errorf("content", 0, 0, "no-content", "không tìm thấy thư mục content/: hãy chạy lệnh trong thư mục của trang, hoặc chỉ ra thư mục đó bằng --site")
+		diags.Errorf("content", 0, 0, "no-content", "không tìm thấy thư mục content/: hãy chạy lệnh trong thư mục chứa content/, hoặc ghi thư mục đó sau --site")
 		return nil, diags
 	}
 	fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(p, 0, 0, "unreadable", "không đọc được: %v", err)
+			diags.Errorf(p, 0, 0, "unreadable", "không đọc được tệp hoặc thư mục này: %v", err)
 			return nil
 		}
 		name := d.Name()
@@ -98,7 +98,7 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			diags.Errorf(p, 0, 0, "not-regular", "không phải tệp thường: hãy xóa khỏi content/")
+			diags.Errorf(p, 0, 0, "not-regular", "không phải tệp thông thường: hãy xóa khỏi content/")
 			return nil
 		}
 		f, problem := classify(p)
@@ -118,13 +118,13 @@ func ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913"
 }
 
-const layoutHelp = "các tệp được đặt ở content/_index.md, content/campaigns/<năm>.md, content/fields/<mã>.md, content/organisations/<mã>.md hoặc content/registrations/<năm>/<mã-tổ-chức>/<mã>.md"
+const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức) hoặc content/registrations/<năm>/<mã-tổ-chức>/<tên-tệp>.md (bản đăng ký)"
 
 // classify maps a path to its kind, or explains why it has no place.
 func classify(p string) (sourceFile, string) {
 	rel := strings.TrimPrefix(p, "content/")
 	if !strings.HasSuffix(rel, ".md") {
-		return sourceFile{}, "chỉ nhận tệp Markdown (.md) trong content/; " + layoutHelp
+		return sourceFile{}, "content/ chỉ nhận tệp có đuôi .md: nếu đây là bản đăng ký, hãy đổi đuôi tệp thành .md; nếu không, hãy chuyển tệp ra khỏi content/"
 	}
 	parts := strings.Split(strings.TrimSuffix(rel, ".md"), "/")
 	f := sourceFile{path: p, parts: parts[1:]}
@@ -135,7 +135,7 @@ func classify(p string) (sourceFile, string) {
 	case parts[0] == "campaigns" && len(parts) == 2:
 		f.kind = kindCampaign
 		if !isYear(parts[1]) {
-			return f, "tên tệp của đợt đăng ký phải là năm, ví dụ content/campaigns/2024.md"
+			return f, "tên tệp của đợt đăng ký phải là năm của đợt, ví dụ content/campaigns/2024.md"
 		}
 	case parts[0] == "fields" && len(parts) == 2:
 		f.kind = kindField
@@ -144,16 +144,16 @@ func classify(p string) (sourceFile, string) {
 	case parts[0] == "registrations" && len(parts) == 4:
 		f.kind = kindRegistration
 		if !isYear(parts[1]) {
-			return f, "thư mục năm " + parts[1] + " không phải là năm: bản đăng ký được đặt ở content/registrations/<năm>/<mã-tổ-chức>/<mã>.md"
+			return f, "thư mục \"" + parts[1] + "\" không phải là năm (4 chữ số, ví dụ 2024): bản đăng ký phải nằm ở content/registrations/<năm>/<mã-tổ-chức>/<tên-tệp>.md"
 		}
 		if !vi.IsSlug(parts[2]) {
-			return f, "thư mục " + parts[2] + " không phải mã tổ chức (viết thường, không dấu, nối bằng gạch ngang)" + slugHint(parts[2])
+			return f, "tên thư mục \"" + parts[2] + "\" không phải mã tổ chức: hãy đổi thành mã của tổ chức, chỉ gồm chữ thường không dấu (a–z), chữ số (0–9) và dấu gạch ngang" + slugHint(parts[2])
 		}
 	default:
-		return f, "tệp nằm ngoài cấu trúc thư mục: " + layoutHelp
+		return f, "tệp nằm sai chỗ: " + layoutHelp
 	}
 	if name := parts[len(parts)-1]; !vi.IsSlug(name) {
-		return f, "tên tệp " + name + ".md không hợp lệ: chỉ dùng chữ thường không dấu a–z, số 0–9 và dấu gạch ngang" + slugHint(name)
+		return f, "tên tệp " + name + ".md không hợp lệ: phần tên trước .md chỉ được gồm chữ thường không dấu (a–z), chữ số (0–9) và dấu gạch ngang" + slugHint(name)
 	}
 	return f, ""
 }
@@ -227,7 +227,7 @@ func ParseRegistration(path string, data []byte) (*Registration, diag.List) {
 	f, problem := classify(path)
 	if problem != "" || f.kind != kindRegistration {
 		var diags diag.List
-		diags.Errorf(path, 0, 0, "misplaced", "không phải tệp đăng ký: %s", layoutHelp)
+		diags.Errorf(path, 0, 0, "misplaced", "không phải tệp đăng ký; %s", layoutHelp)
 		return nil, diags
 	}
 	l := decodeFile(f, bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\r\n"), []byte("\n")))
@@ -289,19 +289,19 @@ func readBounded(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	if len(data) > MaxFileSize {
-		diags.Errorf(p, 0, 0, "too-large", "tệp lớn hơn 1 MiB: một bản đăng ký chỉ là văn bản; hãy bỏ hình ảnh hoặc tài liệu dán vào")
+		diags.Errorf(p, 0, 0, "too-large", "tệp lớn hơn 1 MB, quá lớn đối với một tệp chỉ chứa chữ: hãy bỏ hình ảnh hoặc tài liệu đã dán vào tệp")
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := position(data, i)
-		diags.Errorf(p, line, col, "nul-byte", "tệp chứa ký tự NUL (tệp nhị phân?): hãy lưu lại dưới dạng văn bản UTF-8")
+		diags.Errorf(p, line, col, "nul-byte", "tệp không phải văn bản thuần (có ký tự NUL, thường do lưu bằng Word hoặc với bảng mã UTF-16): hãy lưu lại dưới dạng văn bản thuần, bảng mã UTF-8")
 		return nil, false
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
 		line, col := position(data, i)
-		diags.Errorf(p, line, col, "invalid-utf8", "tệp không phải UTF-8 hợp lệ: hãy lưu lại với bảng mã UTF-8 (Unicode)")
+		diags.Errorf(p, line, col, "invalid-utf8", "tệp không được lưu với bảng mã UTF-8: hãy mở tệp, chọn Lưu thành (Save As), chọn bảng mã (Encoding) UTF-8 rồi lưu lại")
 		return nil, false
 	}
 	if bytes.Contains(data, []byte("\r\n")) {

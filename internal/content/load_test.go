@@ -48,13 +48,13 @@ func TestFrontMatterVariants(t *testing.T) {
 		{"empty file", "", regPath + ":1:1: tệp không có phần đầu (front matter)"},
 		{"no front matter", "# Tiêu đề\n", regPath + ":1:1: tệp không có phần đầu"},
 		{"unclosed", "---\n" + goodFront, regPath + ":1:1: phần đầu tệp mở bằng \"---\" nhưng không có dòng \"---\" để đóng"},
-		{"toml", "+++\ntitle = \"x\"\n+++\n", regPath + ":1:1: phần đầu tệp viết theo TOML"},
-		{"json", "{\"title\": \"x\"}\n\n", regPath + ":1:1: phần đầu tệp viết theo JSON"},
-		{"nul", "---\n" + goodFront + "---\na\x00b\n", regPath + ":9:2: tệp chứa ký tự NUL"},
-		{"invalid utf-8", "---\n" + goodFront + "---\nxin ch\xe0o\n", regPath + ":9:7: tệp không phải UTF-8 hợp lệ"},
-		{"duplicate key", "---\n" + goodFront + "title: Lần hai\n---\n", regPath + ":8:1: khóa \"title\" được khai báo hai lần"},
-		{"alias", "---\n" + strings.Replace(goodFront, "novelty: Lần đầu áp dụng cách làm này.", "novelty: &a Mới.", 1) + "---\n", regPath + ":6:10: không dùng neo (&) và bí danh (*)"},
-		{"not a mapping", "---\n- a\n- b\n---\n", regPath + ":2:1: phần đầu tệp phải là các dòng \"khóa: giá trị\""},
+		{"toml", "+++\ntitle = \"x\"\n+++\n", regPath + ":1:1: phần đầu tệp viết theo kiểu TOML"},
+		{"json", "{\"title\": \"x\"}\n\n", regPath + ":1:1: phần đầu tệp viết theo kiểu JSON"},
+		{"nul", "---\n" + goodFront + "---\na\x00b\n", regPath + ":9:2: tệp không phải văn bản thuần (có ký tự NUL"},
+		{"invalid utf-8", "---\n" + goodFront + "---\nxin ch\xe0o\n", regPath + ":9:7: tệp không được lưu với bảng mã UTF-8"},
+		{"duplicate key", "---\n" + goodFront + "title: Lần hai\n---\n", regPath + ":8:1: khóa \"title\" xuất hiện hai lần"},
+		{"alias", "---\n" + strings.Replace(goodFront, "novelty: Lần đầu áp dụng cách làm này.", "novelty: &a Mới.", 1) + "---\n", regPath + ":6:10: giá trị của \"novelty\" bắt đầu bằng dấu & hoặc *"},
+		{"not a mapping", "---\n- a\n- b\n---\n", regPath + ":2:1: phần đầu tệp phải gồm các dòng \"khóa: giá trị\""},
 		{"tab", "---\n" + goodFront + "member:\t@x\n---\n", regPath + ":8:"},
 		{"number as date", "---\n" + goodFront + "date: 20240108\n---\n", regPath + ":8:7: ngày \"20240108\" không hợp lệ"},
 		{"list as text", "---\n" + strings.Replace(goodFront, "title: Mô hình", "title: [a, b]", 1) + "---\n", regPath + ":2:8: \"title\" phải là một giá trị"},
@@ -134,7 +134,7 @@ func TestSymlinkAndMisplacedFiles(t *testing.T) {
 	joined := strings.Join(got, "\n")
 	for _, want := range []string{
 		"content/registrations/2024/huyen-uy/lien-ket.md: liên kết tượng trưng (symlink) không được phép",
-		"content/registrations/2024/lac.md: tệp nằm ngoài cấu trúc thư mục",
+		"content/registrations/2024/lac.md: tệp nằm sai chỗ",
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("missing %q in:\n%s", want, joined)

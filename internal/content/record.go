@@ -39,11 +39,11 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 			line, col := r.pos(k)
 			name := k.Value
 			if k.Kind != yaml.ScalarNode {
-				diags.Errorf(path, line, col, "key-not-text", "tên khóa phải là một từ như \"title\"")
+				diags.Errorf(path, line, col, "key-not-text", "tên khóa phải là một từ viết liền, đứng trước dấu hai chấm, ví dụ \"title\"")
 				continue
 			}
 			if _, dup := r.values[name]; dup {
-				diags.Errorf(path, line, col, "duplicate-key", "khóa %q được khai báo hai lần: hãy xóa một dòng", name)
+				diags.Errorf(path, line, col, "duplicate-key", "khóa %q xuất hiện hai lần: hãy xóa một trong hai dòng", name)
 				continue
 			}
 			spec, known := r.spec(name)
@@ -52,12 +52,12 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 				if meant != "" {
 					misspelt[meant] = true
 				}
-				diags.Errorf(path, line, col, "unknown-key", "khóa %q không được dùng ở đây%s", name, hint)
+				diags.Errorf(path, line, col, "unknown-key", "khóa %q không dùng được ở đây%s", name, hint)
 				continue
 			}
 			if v.Kind == yaml.AliasNode || v.Anchor != "" {
 				vl, vc := r.pos(v)
-				diags.Errorf(path, vl, vc, "yaml-alias", "không dùng neo (&) và bí danh (*) của YAML trong %s: hãy viết thẳng giá trị", spec.name)
+				diags.Errorf(path, vl, vc, "yaml-alias", "giá trị của \"%s\" bắt đầu bằng dấu & hoặc *, là ký hiệu đặc biệt (neo, bí danh của YAML): hãy bỏ dấu đó, hoặc đặt cả giá trị trong dấu ngoặc kép", spec.name)
 				continue
 			}
 			r.values[name] = v
@@ -76,7 +76,7 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 				line, col := r.pos(v)
 				diags.Errorf(path, line, col, "missing-value", "khóa %q (%s) chưa có nội dung: hãy điền vào", s.name, s.label)
 			} else {
-				diags.Errorf(path, fm.startLine, 1, "missing-key", "thiếu khóa bắt buộc %q (%s): hãy thêm dòng \"%s: …\" vào phần đầu tệp", s.name, s.label, s.name)
+				diags.Errorf(path, fm.startLine, 1, "missing-key", "thiếu khóa bắt buộc %q (%s): hãy thêm dòng \"%s: …\" vào phần đầu tệp, giữa hai dòng \"---\"", s.name, s.label, s.name)
 			}
 			delete(r.values, s.name) // reported once: getters treat it as absent
 		}
@@ -109,7 +109,7 @@ func (r *record) suggestKey(name string) (hint, meant string) {
 	if best := Closest(name, names); best != "" {
 		return " — có phải \"" + best + "\"?", best
 	}
-	return ". Các khóa được dùng: " + strings.Join(names, ", "), ""
+	return ". Hãy xóa dòng này, hoặc dùng một trong các khóa: " + strings.Join(names, ", "), ""
 }
 
 // scalar returns the value node of key when it is a single value, reporting
@@ -121,7 +121,7 @@ func (r *record) scalar(key string) *yaml.Node {
 	}
 	if v.Kind != yaml.ScalarNode {
 		line, col := r.pos(v)
-		r.diags.Errorf(r.path, line, col, "not-text", "%q phải là một giá trị viết trên cùng dòng hoặc khối văn bản, không phải danh sách hay nhóm khóa", key)
+		r.diags.Errorf(r.path, line, col, "not-text", "%q phải là một giá trị duy nhất viết sau dấu hai chấm (hoặc một đoạn văn sau dấu >), không phải danh sách hay nhóm khóa", key)
 		return nil
 	}
 	return v
@@ -157,7 +157,7 @@ func (r *record) id(key string) string {
 		if hint != "" {
 			hint = ", ví dụ \"" + hint + "\""
 		}
-		r.diags.Errorf(r.path, line, col, "not-slug", "%q phải là mã viết thường không dấu, chỉ gồm a–z, 0–9 và dấu gạch ngang%s", key, hint)
+		r.diags.Errorf(r.path, line, col, "not-slug", "%q phải là mã chỉ gồm chữ thường không dấu (a–z), chữ số (0–9) và dấu gạch ngang%s", key, hint)
 		return ""
 	}
 	return s
@@ -172,7 +172,7 @@ func (r *record) date(key string) Date {
 	d, ok := ParseDate(strings.TrimSpace(v.Value))
 	if !ok {
 		line, col := r.pos(v)
-		r.diags.Errorf(r.path, line, col, "bad-date", "ngày %q không hợp lệ: hãy viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-08, và là một ngày có thật", v.Value)
+		r.diags.Errorf(r.path, line, col, "bad-date", "ngày %q không hợp lệ: hãy ghi một ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-08 là ngày 08 tháng 01 năm 2024", v.Value)
 	}
 	return d
 }
@@ -186,7 +186,7 @@ func (r *record) number(key string) (int, bool) {
 	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
 	if err != nil || v.Tag != "!!int" {
 		line, col := r.pos(v)
-		r.diags.Errorf(r.path, line, col, "not-number", "%q phải là một số nguyên, ví dụ 2024; đang là %q", key, v.Value)
+		r.diags.Errorf(r.path, line, col, "not-number", "%q phải là một số nguyên, chỉ gồm chữ số, ví dụ 2024; hiện đang ghi %q", key, v.Value)
 		return 0, false
 	}
 	return n, true
@@ -200,7 +200,7 @@ func (r *record) list(key string) []string {
 	}
 	if v.Kind != yaml.SequenceNode {
 		line, col := r.pos(v)
-		r.diags.Errorf(r.path, line, col, "not-list", "%q phải là một danh sách, mỗi mục một dòng bắt đầu bằng \"- \"", key)
+		r.diags.Errorf(r.path, line, col, "not-list", "%q phải là một danh sách: mỗi mục viết trên một dòng, bắt đầu bằng \"- \"", key)
 		return nil
 	}
 	var out []string

@@ -20,13 +20,13 @@ func checkText(path string, data []byte, diags *diag.List) (nfc bool) {
 		if enc == vi.VNI {
 			font, example = "VNI-Times", "\"Ñaûng uûy\" thay cho \"Đảng ủy\""
 		}
-		diags.Errorf(path, line, col, "legacy-encoding", "văn bản có vẻ được dán từ tài liệu dùng bảng mã %s (phông %s), như %s: hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, nguồn %s, đích Unicode) rồi dán lại", enc, font, example, enc)
+		diags.Errorf(path, line, col, "legacy-encoding", "văn bản có vẻ được dán từ tài liệu dùng bảng mã %s (phông %s) nên bị lỗi phông, như %s: hãy chuyển mã sang Unicode rồi dán lại (trong Unikey: chép đoạn văn, bấm Ctrl+Shift+F6, chọn nguồn %s, đích Unicode, bấm Chuyển mã)", enc, font, example, enc)
 	}
 	nfc = true
 	if n := vi.NFCPrefix(text); n < len(text) && !vi.IsNFC(text[n:]) {
 		nfc = false
 		line, col := position(data, n)
-		diags.Warnf(path, line, col, "not-nfc", "văn bản chưa ở dạng Unicode dựng sẵn (NFC), thường do bộ gõ của Windows hoặc macOS: chạy \"mohinh check --fix\" để chuẩn hóa, nội dung không đổi")
+		diags.Warnf(path, line, col, "not-nfc", "văn bản chưa ở dạng Unicode dựng sẵn (NFC), thường do bộ gõ có sẵn của Windows, macOS, hoặc Unikey đặt bảng mã Unicode tổ hợp: hãy chạy \"mohinh check --fix\" để chuẩn hóa, nội dung không thay đổi")
 	}
 	checkPersonalData(path, data, diags)
 	return nfc
@@ -43,7 +43,7 @@ func checkPersonalData(path string, data []byte, diags *diag.List) {
 	report := func(start int, code, what string) {
 		if found++; found <= maxPersonalDataWarnings {
 			line, col := position(data, start)
-			diags.Warnf(path, line, col, code, "có vẻ là %s: cổng thông tin công khai cho mọi người, hãy bỏ thông tin cá nhân này", what)
+			diags.Warnf(path, line, col, code, "có vẻ là %s: cổng thông tin công khai cho mọi người xem, hãy bỏ thông tin cá nhân này", what)
 		}
 	}
 	for i := 0; i < len(data); i++ {

@@ -24,16 +24,16 @@ func validateRegistrations(site *Site, today Date, diags *diag.List) {
 			line, col := r.At("date")
 			switch {
 			case r.Date.After(today):
-				diags.Errorf(r.Path, line, col, "date-in-future", "ngày ký %s ở tương lai: hãy ghi ngày đã ký văn bản", r.Date.Short())
+				diags.Errorf(r.Path, line, col, "date-in-future", "ngày ký %s là ngày trong tương lai: hãy ghi đúng ngày đã ký văn bản", r.Date.Short())
 			case !c.Issued.IsZero() && r.Date.Before(c.Issued):
-				diags.Errorf(r.Path, line, col, "date-before-call", "ngày ký %s trước ngày ban hành công văn %s (%s): hãy kiểm tra lại ngày ký", r.Date.Short(), c.Number, c.Issued.Short())
+				diags.Errorf(r.Path, line, col, "date-before-call", "ngày ký %s trước ngày ban hành Công văn số %s (%s): hãy kiểm tra lại ngày ký", r.Date.Short(), c.Number, c.Issued.Short())
 			case r.Timeliness() == Late:
 				diags.Warnf(r.Path, line, col, "late", "nộp muộn %d ngày: hạn đăng ký của đợt %d là %s", r.DaysLate(), c.Year, c.Deadline.Short())
 			}
 		}
 		if r.Number != "" && !numberPattern.MatchString(r.Number) {
 			line, col := r.At("number")
-			diags.Errorf(r.Path, line, col, "bad-number", "số văn bản %q không đúng dạng <số>-<loại văn bản>/<ký hiệu cơ quan>, ví dụ 12-CV/ĐU", r.Number)
+			diags.Errorf(r.Path, line, col, "bad-number", "số văn bản %q không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 12-CV/ĐU", r.Number)
 		}
 		for _, key := range []string{"novelty", "expected_results"} {
 			text := r.Novelty
@@ -42,7 +42,7 @@ func validateRegistrations(site *Site, today Date, diags *diag.List) {
 			}
 			if n := wordCount(text); n > 0 && n < minWords {
 				line, col := r.At(key)
-				diags.Warnf(r.Path, line, col, "text-too-short", "%q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu mô hình", key, n)
+				diags.Warnf(r.Path, line, col, "text-too-short", "nội dung của khóa %q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình", key, n)
 			}
 		}
 		key := vi.Fold(r.Title)
@@ -51,7 +51,7 @@ func validateRegistrations(site *Site, today Date, diags *diag.List) {
 			// error, reported when linking; elsewhere it is worth a look.
 			if other.Organisation != r.Organisation || other.CampaignYear != r.CampaignYear {
 				line, col := r.At("title")
-				diags.Warnf(r.Path, line, col, "similar-title", "tên mô hình gần trùng với %s (%s, năm %s): nếu là mô hình khác, hãy đặt tên phân biệt", other.Path, other.Organisation.Title, strconv.Itoa(other.CampaignYear))
+				diags.Warnf(r.Path, line, col, "similar-title", "tên mô hình gần trùng với %s (%s, năm %s): nếu là mô hình khác, hãy đặt tên khác để dễ phân biệt", other.Path, other.Organisation.Title, strconv.Itoa(other.CampaignYear))
 			}
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // ErrNoAnswer is returned when the input ends before a question is answered.
-var ErrNoAnswer = errors.New("đầu vào đã hết trước khi trả lời xong")
+var ErrNoAnswer = errors.New("dừng giữa chừng khi chưa trả lời hết các câu hỏi")
 
 // Asker asks a person for what a Draft lacks, one line per answer, and asks
 // again, saying why, until the answer can be used. Lists are numbered; an
@@ -59,7 +59,7 @@ func choose[T any](a *Asker, heading string, items []T, show func(T) string, def
 			return items[def], nil
 		}
 		if s == "" {
-			fmt.Fprintln(a.out, "Chưa chọn: hãy gõ một số trong danh sách rồi nhấn Enter.")
+			fmt.Fprintln(a.out, "Chưa chọn: hãy gõ một số thứ tự trong danh sách rồi nhấn Enter.")
 			continue
 		}
 		n, notNumber := strconv.Atoi(s)
@@ -92,7 +92,7 @@ func (a *Asker) Campaign(site *content.Site) (*content.Campaign, error) {
 		fmt.Fprintln(a.out, "Đợt đăng ký: "+show(site.Campaigns[0]))
 		return site.Campaigns[0], nil
 	}
-	prompt := fmt.Sprintf("Chọn số hoặc năm [Enter: %d]: ", site.Campaigns[0].Year)
+	prompt := fmt.Sprintf("Gõ số thứ tự hoặc năm [nhấn Enter để chọn %d]: ", site.Campaigns[0].Year)
 	return choose(a, "Đợt đăng ký:", site.Campaigns, show, 0, prompt, func(s string) (*content.Campaign, error) {
 		return FindCampaign(site, s)
 	})
@@ -104,13 +104,13 @@ func (a *Asker) Campaign(site *content.Site) (*content.Campaign, error) {
 func (a *Asker) Organisation(site *content.Site, c *content.Campaign) (*content.Organisation, error) {
 	orgs := Organisations(site, c)
 	if len(orgs) == 0 {
-		return nil, fmt.Errorf("không có tổ chức nào có thể đăng ký đợt %d", c.Year)
+		return nil, fmt.Errorf("không có tổ chức nào có thể đăng ký trong đợt %d", c.Year)
 	}
 	show := func(o *content.Organisation) string {
 		return strings.Repeat("  ", o.Depth) + oneLine(o.Title) + " — " + o.Kind.Label() + " (" + o.ID + ")"
 	}
 	heading := "Tổ chức đăng ký (bản đăng ký cá nhân: chi bộ nơi đảng viên sinh hoạt):"
-	return choose(a, heading, orgs, show, -1, "Chọn số, mã hoặc gõ một phần tên tổ chức: ", func(s string) (*content.Organisation, error) {
+	return choose(a, heading, orgs, show, -1, "Gõ số thứ tự, mã hoặc một phần tên tổ chức: ", func(s string) (*content.Organisation, error) {
 		if o, ok := site.OrganisationByID[s]; ok {
 			return o, CheckMayRegister(o, c)
 		}
@@ -124,7 +124,7 @@ func (a *Asker) Organisation(site *content.Site, c *content.Campaign) (*content.
 // Field asks for the field, in the site's order of fields.
 func (a *Asker) Field(site *content.Site) (*content.Field, error) {
 	show := func(f *content.Field) string { return oneLine(f.Title) + " (" + f.ID + ")" }
-	return choose(a, "Lĩnh vực:", site.Fields, show, -1, "Chọn số, mã hoặc gõ một phần tên lĩnh vực: ", func(s string) (*content.Field, error) {
+	return choose(a, "Lĩnh vực:", site.Fields, show, -1, "Gõ số thứ tự, mã hoặc một phần tên lĩnh vực: ", func(s string) (*content.Field, error) {
 		if f, ok := site.FieldByID[s]; ok {
 			return f, nil
 		}
@@ -154,7 +154,7 @@ func byName[T comparable](a *Asker, items []T, s string, names func(T) (name, id
 		return items[found[0]], nil
 	case len(found) > 1:
 		var b strings.Builder
-		fmt.Fprintf(&b, "có %d mục có tên chứa %q: ", len(found), s)
+		fmt.Fprintf(&b, "tìm thấy %d mục có tên chứa %q: ", len(found), s)
 		for j, i := range found {
 			if j > 0 {
 				b.WriteString("; ")
@@ -162,7 +162,7 @@ func byName[T comparable](a *Asker, items []T, s string, names func(T) (name, id
 			name, _ := names(items[i])
 			fmt.Fprintf(&b, "%d. %s", i+1, oneLine(name))
 		}
-		b.WriteString(" — hãy gõ số")
+		b.WriteString(" — hãy gõ số thứ tự của mục cần chọn")
 		return zero, errors.New(b.String())
 	}
 	return zero, nil
@@ -192,7 +192,7 @@ func (a *Asker) Title(usable func(title string) error) (string, error) {
 // Member asks whether the registration is an individual's and returns the
 // member's name, or "" for a collective registration.
 func (a *Asker) Member() (string, error) {
-	s, err := a.answer("Bản đăng ký cá nhân? Gõ họ tên đảng viên; bản của tập thể thì để trống, nhấn Enter: ")
+	s, err := a.answer("Nếu là bản đăng ký cá nhân, gõ họ tên đảng viên; nếu là bản của tập thể, để trống rồi nhấn Enter: ")
 	return CleanText(s), err
 }
 

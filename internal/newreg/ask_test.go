@@ -29,7 +29,7 @@ func TestAskCampaign(t *testing.T) {
 		want    int
 		shown   []string
 	}{
-		{[]string{""}, 2025, []string{"Đợt đăng ký:\n  1. 2025 — Đăng ký 2025 (Công văn số 1187-CV/HU, hạn 10/01/2025)\n  2. 2024 — ", "[Enter: 2025]"}},
+		{[]string{""}, 2025, []string{"Đợt đăng ký:\n  1. 2025 — Đăng ký 2025 (Công văn số 1187-CV/HU, hạn 10/01/2025)\n  2. 2024 — ", "[nhấn Enter để chọn 2025]"}},
 		{[]string{"2"}, 2024, nil},
 		{[]string{"2024"}, 2024, nil},
 		{[]string{"0", "3", "2023", "hai", " 2 "}, 2024, []string{
@@ -63,12 +63,12 @@ func TestAskOrganisation(t *testing.T) {
 			"  1. Huyện ủy Đơn Dương — Cấp ủy (huyen-uy)\n"+
 			"  2.   Đảng ủy xã Ka Đô — Đảng ủy cơ sở (xa-ka-do)\n"+
 			"  3.     Chi bộ thôn Ka Đô Mới — Chi bộ trực thuộc (chi-bo)\n"+
-			"Chọn số, mã hoặc gõ một phần tên tổ chức: ",
-		"Chưa chọn: hãy gõ một số trong danh sách rồi nhấn Enter.",
+			"Gõ số thứ tự, mã hoặc một phần tên tổ chức: ",
+		"Chưa chọn: hãy gõ một số thứ tự trong danh sách rồi nhấn Enter.",
 		"Số 4 không có trong danh sách: hãy chọn từ 1 đến 3.",
 		`Tổ chức "xa-ka-d" không tồn tại — có phải "xa-ka-do"?`+"\n",
 		`Tổ chức "xa-cu" (Đảng ủy xã Cũ) đã giải thể ngày 30 tháng 06 năm 2024, trước đợt đăng ký 2025: hãy đăng ký dưới tên tổ chức kế thừa "xa-ka-do" (Đảng ủy xã Ka Đô).`,
-		`Có 2 mục có tên chứa "ka do": 2. Đảng ủy xã Ka Đô; 3. Chi bộ thôn Ka Đô Mới — hãy gõ số.`,
+		`Tìm thấy 2 mục có tên chứa "ka do": 2. Đảng ủy xã Ka Đô; 3. Chi bộ thôn Ka Đô Mới — hãy gõ số thứ tự của mục cần chọn.`,
 		"→ Chi bộ thôn Ka Đô Mới (chi-bo)",
 	)
 	if strings.Contains(out.String(), "(xa-cu)\n") {

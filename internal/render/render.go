@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -51,10 +52,11 @@ type job struct {
 // registrations only the pages they touch are rendered again
 // (RenderAffected). A Renderer is not safe for concurrent use.
 type Renderer struct {
-	opts Options
-	urls URLs
-	tmpl map[string]*template.Template
-	rows *rowCache
+	opts   Options
+	urls   URLs
+	tmpl   map[string]*template.Template
+	rows   *rowCache
+	branch *Branch // set by serve --base
 }
 
 // NewRenderer parses the layouts.
@@ -92,7 +94,31 @@ func (r *Renderer) Render(site *content.Site, w Writer) error {
 	if err := r.renderRows(site.Registrations); err != nil {
 		return err
 	}
-	return r.run(plan(site, r.urls, r.opts.History), nil, w)
+	return r.run(r.plan(site), nil, w)
+}
+
+// plan lists the pages of site, with the branch's page under review.
+func (r *Renderer) plan(site *content.Site) []job {
+	jobs := plan(site, r.urls, r.opts.History)
+	if b := r.branch; b != nil {
+		for i := range jobs {
+			page := jobs[i].page
+			jobs[i].page = func() Page {
+				p := page()
+				p.Branch = b.Base
+				if v, ok := p.Data.(RegistrationView); ok {
+					v.Mark = b.Marks[v.R.Path]
+					p.Data = v
+				}
+				return p
+			}
+		}
+		jobs = append(jobs, job{"changes", r.urls.Changes(), func() Page {
+			return Page{Site: site, URLs: r.urls, Title: "Thay đổi trong nhánh này", URL: r.urls.Changes(),
+				Crumbs: []Link{{"Trang chủ", r.urls.Home()}}, Branch: b.Base, Data: changesView(site, b)}
+		}})
+	}
+	return jobs
 }
 
 // RenderAffected writes the pages that a change to the registrations at
@@ -103,6 +129,9 @@ func (r *Renderer) Render(site *content.Site, w Writer) error {
 func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w Writer) (int, error) {
 	u := r.urls
 	want := map[string]bool{u.Home(): true, u.Organisations(): true, u.Fields(): true, u.Campaigns(): true, u.Statuses(): true}
+	if r.branch != nil {
+		want[u.Changes()] = true
+	}
 	var changed []*content.Registration
 	for i, site := range []*content.Site{before, after} {
 		for _, p := range paths {
@@ -128,8 +157,7 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 	if err := r.renderRows(changed); err != nil {
 		return 0, err
 	}
-	jobs := plan(after, r.urls, r.opts.History)
-	return len(want), r.run(jobs, want, w)
+	return len(want), r.run(r.plan(after), want, w)
 }
 
 // renderRows renders the table row of each registration: a registration
@@ -298,7 +326,7 @@ func copyAssets(layouts fs.FS, w Writer) error {
 }
 
 // pageTemplates are the page kinds, each a file <name>.html in the layouts.
-var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status"}
+var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes"}
 
 // parseLayouts parses base.html and the partials once per page kind.
 func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*template.Template, error) {
@@ -327,12 +355,18 @@ func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*templat
 // computed in Go, none computes.
 func templateFuncs(urls URLs, rows *rowCache) template.FuncMap {
 	return template.FuncMap{
-		"row": func(r *content.Registration) (template.HTML, error) {
-			html, ok := rows.html[r.Path]
-			if !ok {
-				return "", fmt.Errorf("row: %s has no rendered row", r.Path)
+		// rows joins the cached rows of a list in Go: one template action
+		// for a list of ten thousand, not ten thousand.
+		"rows": func(regs []*content.Registration) (template.HTML, error) {
+			var b strings.Builder
+			for _, r := range regs {
+				html, ok := rows.html[r.Path]
+				if !ok {
+					return "", fmt.Errorf("rows: %s has no rendered row", r.Path)
+				}
+				b.WriteString(string(html))
 			}
-			return html, nil
+			return template.HTML(b.String()), nil
 		},
 		"href": func(v any) (string, error) {
 			switch x := v.(type) {

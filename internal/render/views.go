@@ -20,6 +20,7 @@ type Page struct {
 	Title  string
 	URL    string
 	Nav    string // the menu item this page belongs to
+	Branch string // with serve --base: the revision the branch is compared with
 	Crumbs []Link // from the home page down to the parent of this page
 	Body   template.HTML
 	Data   any
@@ -56,6 +57,7 @@ type RegistrationView struct {
 	R        *content.Registration
 	Chain    []*content.Organisation // from the root down to its organisation
 	PrintURL string
+	Mark     Mark          // with serve --base: what the branch did to it
 	Print    PrintView     // the official document, for printing
 	EditURL  string        // "propose a change" in the repository, may be empty
 	History  []HistoryLine // the commits that touched its file, newest first; empty outside git

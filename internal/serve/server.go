@@ -35,6 +35,7 @@ import (
 type Options struct {
 	Site  string // the folder holding content/ and, optionally, layouts/
 	Addr  string // host:port; the default binds loopback only
+	Base  string // with a revision: mark what the branch adds and changes
 	Today content.Date
 	Log   io.Writer // one line per rebuild; nil for none
 }
@@ -53,6 +54,7 @@ type Server struct {
 	loader   *content.Loader
 	renderer *render.Renderer
 	good     *content.Site // the site the store shows
+	branch   *branch       // with Options.Base
 	pending  []string      // paths changed since the store was rendered
 	stale    bool          // the store needs a full render
 }
@@ -65,6 +67,13 @@ func New(opts Options) *Server {
 // Run builds the site, serves it on ln and rebuilds on every change until
 // ctx is done. ready, when set, is called once the first build is served.
 func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
+	if s.opts.Base != "" {
+		b, err := loadBranch(s.opts.Site, s.opts.Base)
+		if err != nil {
+			return err
+		}
+		s.branch = b
+	}
 	w, err := newWatcher(s.opts.Site)
 	if err != nil {
 		return err
@@ -114,6 +123,9 @@ func (s *Server) rebuild(c change) {
 			return
 		}
 		s.renderer, s.stale = r, true
+		if s.branch != nil {
+			r.SetBranch(s.branch.view())
+		}
 	}
 	if s.loader == nil || c.rescan {
 		s.loader = content.NewLoader(os.DirFS(s.opts.Site), content.Options{Today: s.opts.Today})
@@ -134,6 +146,11 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 	}
 	var err error
 	pages := 0
+	changed := registrationsUnder(s.pending, s.good, site)
+	if s.branch != nil {
+		changed = append(changed, s.branch.update(changed, site)...)
+		s.renderer.SetBranch(s.branch.view())
+	}
 	if full || s.stale || s.good == nil || !onlyRegistrations(s.pending) {
 		out := newMemWriter()
 		if err = s.renderer.Render(site, out); err == nil {
@@ -141,7 +158,6 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 			pages = len(out.files)
 		}
 	} else {
-		changed := registrationsUnder(s.pending, s.good, site)
 		out := newMemWriter()
 		pages, err = s.renderer.RenderAffected(s.good, site, changed, out)
 		if err == nil {
@@ -208,6 +224,9 @@ func registrationsUnder(paths []string, sites ...*content.Site) []string {
 			continue
 		}
 		for _, site := range sites {
+			if site == nil {
+				continue
+			}
 			for path := range site.RegistrationByPath {
 				if strings.HasPrefix(path, p+"/") {
 					add(path)
