@@ -1,6 +1,7 @@
 package content
 
 import (
+	"github.com/mohinh/mohinh/internal/vi"
 	"strconv"
 	"strings"
 )
@@ -163,6 +164,7 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 	}
 	g.Source = r.src
 	g.CampaignYear, _ = r.number("campaign")
+	g.titleKey = vi.Fold(g.Title)
 	if s := r.text("status"); s != "" {
 		g.Status = Status(s)
 		if !g.Status.Valid() {
@@ -171,6 +173,7 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 			g.Status = Registered
 		}
 	}
+	checkRegistrationFile(g, diags)
 	return g
 }
 

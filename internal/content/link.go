@@ -22,7 +22,6 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 		RegistrationByPath: map[string]*Registration{},
 		ByStatus:           map[Status][]*Registration{},
 	}
-	keys := map[any]vi.Key{}
 	var regs []*Registration
 	haveSettings := false
 	// Linking fills in the derived fields of copies: the records as read
@@ -43,11 +42,11 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 			o := *l.organisation
 			site.Organisations = append(site.Organisations, &o)
 			site.OrganisationByID[o.ID] = &o
-			keys[&o] = l.sortKey
+			o.sortKey = l.sortKey
 		case l.registration != nil:
 			r := *l.registration
 			regs = append(regs, &r)
-			keys[&r] = l.sortKey
+			r.sortKey = l.sortKey
 		}
 	}
 	if !haveSettings {
@@ -55,7 +54,7 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 	}
 
 	slices.SortFunc(site.Organisations, func(a, b *Organisation) int {
-		return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(bytes.Compare(a.sortKey, b.sortKey), cmp.Compare(a.ID, b.ID))
 	})
 	linkOrganisations(site, diags)
 	linkCampaigns(site, diags)
@@ -63,16 +62,15 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), vi.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})
 
-	rank := make(map[*Organisation]int, len(site.Organisations))
 	for i, o := range site.Organisations {
-		rank[o] = i
+		o.rank = i
 	}
 	regs = linkRegistrations(site, regs, diags)
 	slices.SortFunc(regs, func(a, b *Registration) int {
 		return cmp.Or(
 			cmp.Compare(b.CampaignYear, a.CampaignYear),
-			cmp.Compare(rank[a.Organisation], rank[b.Organisation]),
-			bytes.Compare(keys[a], keys[b]),
+			cmp.Compare(a.Organisation.rank, b.Organisation.rank),
+			bytes.Compare(a.sortKey, b.sortKey),
 			cmp.Compare(a.Path, b.Path),
 		)
 	})
@@ -311,7 +309,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 			}
 			diags.Errorf(r.Path, line, col, "dissolved-organisation", "%s", msg)
 		}
-		k := titleKey{r.Organisation, r.CampaignYear, vi.Fold(r.Title)}
+		k := titleKey{r.Organisation, r.CampaignYear, r.titleKey}
 		if other, dup := seen[k]; dup {
 			line, col := r.At("title")
 			diags.Errorf(r.Path, line, col, "duplicate-title", "tên mô hình trùng với %s trong cùng tổ chức và đợt đăng ký: hãy đặt tên khác hoặc xóa một tệp", other.Path)

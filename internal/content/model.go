@@ -130,6 +130,9 @@ type Organisation struct {
 	Depth         int             // 0 at the root
 	// TotalRegistrations counts its own registrations and its descendants'.
 	TotalRegistrations int
+
+	sortKey []byte // collation key of Title
+	rank    int    // position in Site.Organisations
 }
 
 // Registration is one registration of a model (đăng ký mô hình).
@@ -153,6 +156,9 @@ type Registration struct {
 	Organisation *Organisation
 	Campaign     *Campaign
 	Field        *Field
+
+	titleKey string // Fold(Title): equal for titles that differ only in marks and case
+	sortKey  []byte // collation key of Title
 }
 
 // diagnostics gathers problems for one file.

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/mohinh/mohinh/internal/diag"
-	"github.com/mohinh/mohinh/internal/vi"
 )
 
 // minWords is the fewest words a required text may have before it is
@@ -12,8 +11,10 @@ import (
 const minWords = 5
 
 // validateRegistrations checks the rules of each linked registration that
-// need its call or other registrations: dates, the document number, texts
-// too short, titles that repeat another organisation's or year's.
+// need its call or other registrations: dates, and titles that repeat
+// another organisation's or year's. It runs on every rebuild of serve, so
+// what needs only the file itself is checked once, when it is read
+// (checkRegistrationFile).
 func validateRegistrations(site *Site, today Date, diags *diag.List) {
 	firstByTitle := make(map[string]*Registration, len(site.Registrations))
 	// Oldest call first, so that the repeat is reported on the later one.
@@ -31,21 +32,7 @@ func validateRegistrations(site *Site, today Date, diags *diag.List) {
 				diags.Warnf(r.Path, line, col, "late", "nộp muộn %d ngày: hạn đăng ký của đợt %d là %s", r.DaysLate(), c.Year, c.Deadline.Short())
 			}
 		}
-		if r.Number != "" && !numberPattern.MatchString(r.Number) {
-			line, col := r.At("number")
-			diags.Errorf(r.Path, line, col, "bad-number", "số văn bản %q không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 12-CV/ĐU", r.Number)
-		}
-		for _, key := range []string{"novelty", "expected_results"} {
-			text := r.Novelty
-			if key == "expected_results" {
-				text = r.ExpectedResults
-			}
-			if n := wordCount(text); n > 0 && n < minWords {
-				line, col := r.At(key)
-				diags.Warnf(r.Path, line, col, "text-too-short", "nội dung của khóa %q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình", key, n)
-			}
-		}
-		key := vi.Fold(r.Title)
+		key := r.titleKey
 		if other, seen := firstByTitle[key]; seen {
 			// The same title in the same organisation and call is an
 			// error, reported when linking; elsewhere it is worth a look.
@@ -56,5 +43,25 @@ func validateRegistrations(site *Site, today Date, diags *diag.List) {
 			continue
 		}
 		firstByTitle[key] = r
+	}
+}
+
+// checkRegistrationFile checks what needs only the registration itself:
+// the form of the document number, required texts too short to say
+// anything.
+func checkRegistrationFile(r *Registration, diags *diag.List) {
+	if r.Number != "" && !numberPattern.MatchString(r.Number) {
+		line, col := r.At("number")
+		diags.Errorf(r.Path, line, col, "bad-number", "số văn bản %q không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 12-CV/ĐU", r.Number)
+	}
+	for _, key := range []string{"novelty", "expected_results"} {
+		text := r.Novelty
+		if key == "expected_results" {
+			text = r.ExpectedResults
+		}
+		if n := wordCount(text); n > 0 && n < minWords {
+			line, col := r.At(key)
+			diags.Warnf(r.Path, line, col, "text-too-short", "nội dung của khóa %q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình", key, n)
+		}
 	}
 }
