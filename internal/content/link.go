@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
@@ -363,13 +364,20 @@ func (o *Organisation) Descendants() []*Organisation {
 	return out
 }
 
+// folderOf returns the year and organisation folders of a registration's
+// path, content/registrations/<year>/<org>/<slug>.md, without allocating:
+// it runs for every registration on every rebuild of serve.
 func folderOf(p string) (year, org string) {
-	// content/registrations/<year>/<org>/<slug>.md
-	parts := splitPath(p)
-	if len(parts) != 5 {
+	rest, ok := strings.CutPrefix(p, "content/registrations/")
+	if !ok {
 		return "", ""
 	}
-	return parts[2], parts[3]
+	year, rest, _ = strings.Cut(rest, "/")
+	org, rest, _ = strings.Cut(rest, "/")
+	if strings.Contains(rest, "/") {
+		return "", ""
+	}
+	return year, org
 }
 
 func orgIDs(site *Site) []string {

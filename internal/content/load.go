@@ -329,4 +329,3 @@ func position(data []byte, i int) (int, int) {
 	return line, utf8.RuneCount(before[start:]) + 1
 }
 
-func splitPath(p string) []string { return strings.Split(p, "/") }

@@ -88,7 +88,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 		ready()
 	}
 
-	b := batcher{site: s.opts.Site, quiet: 30 * time.Millisecond, max: 500 * time.Millisecond}
+	b := batcher{site: s.opts.Site, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond}
 	for {
 		select {
 		case <-ctx.Done():
