@@ -328,4 +328,3 @@ func position(data []byte, i int) (int, int) {
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return line, utf8.RuneCount(before[start:]) + 1
 }
-

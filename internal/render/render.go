@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -122,42 +123,94 @@ func (r *Renderer) plan(site *content.Site) []job {
 }
 
 // RenderAffected writes the pages that a change to the registrations at
-// paths touches, from before to after: their own pages, their
-// organisations and every ancestor, their fields, calls and statuses, the
-// home page and the indexes. It returns how many pages it wrote. Pages of
-// registrations that no longer exist are the caller's to remove.
-func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w Writer) (int, error) {
+// paths touches, from before to after: their own pages; the pages of every
+// list they are on before or after — their organisations and every
+// ancestor, their fields, calls and statuses — where those pages changed
+// (paging.go); the home page and the indexes. It returns how many pages it
+// wrote and the output files that no longer exist: pages of removed
+// registrations, pages a shorter list no longer has.
+func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w Writer) (int, []string, error) {
 	u := r.urls
 	want := map[string]bool{u.Home(): true, u.Organisations(): true, u.Fields(): true, u.Campaigns(): true, u.Statuses(): true}
 	if r.branch != nil {
 		want[u.Changes()] = true
 	}
-	var changed []*content.Registration
+	changed := map[string]bool{}
+	for _, p := range paths {
+		changed[p] = true
+	}
+	type listKey struct {
+		kind string
+		id   string
+	}
+	lists := map[listKey]bool{}
+	var gone []string
+	var rows []*content.Registration
 	for i, site := range []*content.Site{before, after} {
 		for _, p := range paths {
 			reg := site.RegistrationByPath[p]
 			if reg == nil {
+				if i == 1 && before.RegistrationByPath[p] != nil {
+					gone = append(gone, u.File(u.Registration(before.RegistrationByPath[p])))
+				}
 				continue
 			}
 			if i == 1 {
 				want[u.Registration(reg)] = true
-				changed = append(changed, reg)
+				rows = append(rows, reg)
 			}
 			for o := reg.Organisation; o != nil; o = o.Parent {
-				want[u.Organisation(o)] = true
+				lists[listKey{"organisation", o.ID}] = true
 			}
-			want[u.Field(reg.Field)] = true
-			want[u.Campaign(reg.Campaign)] = true
-			want[u.Status(reg.Status)] = true
+			lists[listKey{"field", reg.Field.ID}] = true
+			lists[listKey{"campaign", strconv.Itoa(reg.CampaignYear)}] = true
+			lists[listKey{"status", string(reg.Status)}] = true
+		}
+	}
+	bb, ab := newViewBuilder(before, u, nil), newViewBuilder(after, u, nil)
+	listOf := func(b *viewBuilder, k listKey) pagedList {
+		site := b.site
+		switch k.kind {
+		case "organisation":
+			l := pagedList{url: u.Organisation(&content.Organisation{ID: k.id})}
+			if o := site.OrganisationByID[k.id]; o != nil {
+				l.regs = b.organisationRegistrations(o)
+			}
+			return l
+		case "field":
+			l := pagedList{url: u.Field(&content.Field{ID: k.id})}
+			if f := site.FieldByID[k.id]; f != nil {
+				l.regs = f.Registrations
+			}
+			return l
+		case "campaign":
+			year, _ := strconv.Atoi(k.id)
+			l := pagedList{url: u.Campaign(&content.Campaign{Year: year})}
+			if c := site.CampaignByYear[year]; c != nil {
+				l.regs = c.Registrations
+			}
+			return l
+		}
+		return pagedList{url: u.Status(content.Status(k.id)), regs: site.ByStatus[content.Status(k.id)]}
+	}
+	for k := range lists {
+		render, g := u.changedPages(listOf(bb, k), listOf(ab, k), changed)
+		for _, url := range render {
+			want[url] = true
+		}
+		for _, url := range g {
+			gone = append(gone, u.File(url))
 		}
 	}
 	for _, p := range paths {
 		delete(r.rows.html, p)
 	}
-	if err := r.renderRows(changed); err != nil {
-		return 0, err
+	if err := r.renderRows(rows); err != nil {
+		return 0, nil, err
 	}
-	return len(want), r.run(r.plan(after), want, w)
+	jobs := slices.DeleteFunc(r.plan(after), func(j job) bool { return !want[j.url] })
+	slices.Sort(gone)
+	return len(jobs), gone, r.run(jobs, nil, w)
 }
 
 // renderRows renders the table row of each registration: a registration
@@ -273,29 +326,38 @@ func plan(site *content.Site, urls URLs, hist history.History) []job {
 			return page("Trạng thái", urls.Statuses(), "trang-thai", []Link{home}, content.Markdown{}, b.statusRows())
 		}},
 	)
+	// Lists of registrations page (paging.go): one job per page.
 	for _, s := range content.Statuses {
-		jobs = append(jobs, job{"status", urls.Status(s), func() Page {
-			return page(s.Label(), urls.Status(s), "trang-thai", []Link{home, statusIndex}, content.Markdown{}, b.byCampaign(site.ByStatus[s]))
-		}})
+		for n := 1; n <= pageCount(len(site.ByStatus[s])); n++ {
+			jobs = append(jobs, job{"status", urls.Paged(urls.Status(s), n), func() Page {
+				return page(s.Label(), urls.Paged(urls.Status(s), n), "trang-thai", []Link{home, statusIndex}, content.Markdown{}, b.status(s, n))
+			}})
+		}
 	}
 	for _, c := range site.Campaigns {
-		jobs = append(jobs, job{"campaign", urls.Campaign(c), func() Page {
-			return page(c.Title, urls.Campaign(c), "dot-dang-ky", []Link{home, campaignIndex}, c.Body, b.campaign(c))
-		}})
+		for n := 1; n <= pageCount(len(c.Registrations)); n++ {
+			jobs = append(jobs, job{"campaign", urls.Paged(urls.Campaign(c), n), func() Page {
+				return page(c.Title, urls.Paged(urls.Campaign(c), n), "dot-dang-ky", []Link{home, campaignIndex}, firstPage(c.Body, n), b.campaign(c, n))
+			}})
+		}
 	}
 	for _, f := range site.Fields {
-		jobs = append(jobs, job{"field", urls.Field(f), func() Page {
-			return page(f.Title, urls.Field(f), "linh-vuc", []Link{home, fieldIndex}, f.Body, b.field(f))
-		}})
+		for n := 1; n <= pageCount(len(f.Registrations)); n++ {
+			jobs = append(jobs, job{"field", urls.Paged(urls.Field(f), n), func() Page {
+				return page(f.Title, urls.Paged(urls.Field(f), n), "linh-vuc", []Link{home, fieldIndex}, firstPage(f.Body, n), b.field(f, n))
+			}})
+		}
 	}
 	for _, o := range site.Organisations {
-		jobs = append(jobs, job{"organisation", urls.Organisation(o), func() Page {
-			crumbs := []Link{home, orgIndex}
-			for _, a := range o.Ancestors() {
-				crumbs = append(crumbs, Link{a.Title, urls.Organisation(a)})
-			}
-			return page(o.Title, urls.Organisation(o), "to-chuc", crumbs, o.Body, b.organisation(o))
-		}})
+		for n := 1; n <= pageCount(o.TotalRegistrations); n++ {
+			jobs = append(jobs, job{"organisation", urls.Paged(urls.Organisation(o), n), func() Page {
+				crumbs := []Link{home, orgIndex}
+				for _, a := range o.Ancestors() {
+					crumbs = append(crumbs, Link{a.Title, urls.Organisation(a)})
+				}
+				return page(o.Title, urls.Paged(urls.Organisation(o), n), "to-chuc", crumbs, firstPage(o.Body, n), b.organisation(o, n))
+			}})
+		}
 	}
 	for _, r := range site.Registrations {
 		crumbs := func() []Link {
@@ -306,6 +368,14 @@ func plan(site *content.Site, urls URLs, hist history.History) []job {
 		}})
 	}
 	return jobs
+}
+
+// firstPage keeps a list's introduction for its first page only.
+func firstPage(body content.Markdown, n int) content.Markdown {
+	if n > 1 {
+		return content.Markdown{}
+	}
+	return body
 }
 
 // copyAssets copies layouts/assets/ to assets/ in the output.

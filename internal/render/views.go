@@ -74,6 +74,7 @@ type HistoryLine struct {
 // CampaignGroup is the registrations of one call.
 type CampaignGroup struct {
 	Campaign      *content.Campaign
+	Total         int // in the whole list, of which Registrations may be one page
 	Registrations []*content.Registration
 	ByOrg         []OrgGroup // set where a page groups by organisation too
 }
@@ -94,8 +95,9 @@ type TreeNode struct {
 type OrganisationView struct {
 	O      *content.Organisation
 	Chain  []*content.Organisation
-	Groups []CampaignGroup // its own and its descendants' registrations
+	Groups []CampaignGroup // its own and its descendants' registrations: this page of them
 	Own    int
+	Pager  Pager
 }
 
 // FieldRow is a field in the fields index.
@@ -107,10 +109,12 @@ type FieldRow struct {
 
 // CampaignView is a call's page.
 type CampaignView struct {
-	C        *content.Campaign
-	OnTime   int
-	Late     int
-	ByStatus []Count
+	C             *content.Campaign
+	Registrations []*content.Registration // this page of them
+	Pager         Pager
+	OnTime        int
+	Late          int
+	ByStatus      []Count
 }
 
 // StatusRow is a status in the status index.
@@ -256,7 +260,9 @@ func byOrganisation(regs []*content.Registration) []OrgGroup {
 	return groups
 }
 
-func (b *viewBuilder) organisation(o *content.Organisation) OrganisationView {
+// organisationRegistrations are o's registrations and its descendants', in
+// site order.
+func (b *viewBuilder) organisationRegistrations(o *content.Organisation) []*content.Registration {
 	// Back into site order through positions: sorting ints, not looking
 	// up two map entries per comparison, keeps the root's page (every
 	// registration) cheap enough to render again on every save.
@@ -271,11 +277,17 @@ func (b *viewBuilder) organisation(o *content.Organisation) OrganisationView {
 	for i, pos := range positions {
 		regs[i] = b.site.Registrations[pos]
 	}
-	groups := b.byCampaign(regs)
+	return regs
+}
+
+func (b *viewBuilder) organisation(o *content.Organisation, page int) OrganisationView {
+	regs := b.organisationRegistrations(o)
+	groups := withTotals(b.byCampaign(chunk(regs, page)), regs)
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
 	}
-	return OrganisationView{O: o, Chain: o.Ancestors(), Groups: groups, Own: len(o.Registrations)}
+	return OrganisationView{O: o, Chain: o.Ancestors(), Groups: groups, Own: len(o.Registrations),
+		Pager: b.urls.pager(b.urls.Organisation(o), page, len(regs))}
 }
 
 func tree(o *content.Organisation) TreeNode {
@@ -298,16 +310,43 @@ func (b *viewBuilder) fieldRows() []FieldRow {
 	return rows
 }
 
-func (b *viewBuilder) field(f *content.Field) []CampaignGroup {
-	groups := b.byCampaign(f.Registrations)
+// ListView is a page of a list of registrations grouped by call: a field's
+// or a status's.
+type ListView struct {
+	Groups []CampaignGroup
+	Pager  Pager
+}
+
+func (b *viewBuilder) field(f *content.Field, page int) ListView {
+	groups := withTotals(b.byCampaign(chunk(f.Registrations, page)), f.Registrations)
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
+	}
+	return ListView{Groups: groups, Pager: b.urls.pager(b.urls.Field(f), page, len(f.Registrations))}
+}
+
+func (b *viewBuilder) status(s content.Status, page int) ListView {
+	regs := b.site.ByStatus[s]
+	return ListView{Groups: withTotals(b.byCampaign(chunk(regs, page)), regs), Pager: b.urls.pager(b.urls.Status(s), page, len(regs))}
+}
+
+// withTotals sets each group's count in the whole list.
+func withTotals(groups []CampaignGroup, all []*content.Registration) []CampaignGroup {
+	if len(groups) == 0 {
+		return groups
+	}
+	n := map[*content.Campaign]int{}
+	for _, r := range all {
+		n[r.Campaign]++
+	}
+	for i := range groups {
+		groups[i].Total = n[groups[i].Campaign]
 	}
 	return groups
 }
 
-func (b *viewBuilder) campaign(c *content.Campaign) CampaignView {
-	v := CampaignView{C: c}
+func (b *viewBuilder) campaign(c *content.Campaign, page int) CampaignView {
+	v := CampaignView{C: c, Registrations: chunk(c.Registrations, page), Pager: b.urls.pager(b.urls.Campaign(c), page, len(c.Registrations))}
 	statusN := map[content.Status]int{}
 	for _, r := range c.Registrations {
 		switch r.Timeliness() {

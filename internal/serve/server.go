@@ -159,9 +159,10 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 		}
 	} else {
 		out := newMemWriter()
-		pages, err = s.renderer.RenderAffected(s.good, site, changed, out)
+		var gone []string
+		pages, gone, err = s.renderer.RenderAffected(s.good, site, changed, out)
 		if err == nil {
-			s.store.apply(out.files, s.removedPages(changed, site))
+			s.store.apply(out.files, gone)
 		}
 	}
 	if err != nil {
@@ -193,18 +194,6 @@ func (s *Server) fail(problems diag.List, start time.Time) {
 		s.logf("  %s", d)
 	}
 	s.events.send("reload")
-}
-
-// removedPages are the pages of registrations the good site had and the
-// new one has not.
-func (s *Server) removedPages(changed []string, site *content.Site) []string {
-	var gone []string
-	for _, p := range changed {
-		if old := s.good.RegistrationByPath[p]; old != nil && site.RegistrationByPath[p] == nil {
-			gone = append(gone, s.renderer.URLs().File(s.renderer.URLs().Registration(old)))
-		}
-	}
-	return gone
 }
 
 // registrationsUnder expands changed paths, files or folders, into the
