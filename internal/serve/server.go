@@ -28,6 +28,7 @@ import (
 	"github.com/mohinh/mohinh/internal/build"
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/history"
 	"github.com/mohinh/mohinh/internal/render"
 )
 
@@ -55,6 +56,7 @@ type Server struct {
 	renderer *render.Renderer
 	good     *content.Site // the site the store shows
 	branch   *branch       // with Options.Base
+	history  history.History
 	pending  []string      // paths changed since the store was rendered
 	stale    bool          // the store needs a full render
 }
@@ -117,7 +119,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 func (s *Server) rebuild(c change) {
 	start := time.Now()
 	if c.layouts || s.renderer == nil {
-		r, err := render.NewRenderer(render.Options{BaseURL: "/", Layouts: build.Layouts(s.opts.Site)})
+		if s.history == nil {
+			// The history of the commits so far; new commits show after a restart.
+			s.history, _ = history.Load(s.opts.Site)
+		}
+		r, err := render.NewRenderer(render.Options{BaseURL: "/", Layouts: build.Layouts(s.opts.Site), History: s.history})
 		if err != nil {
 			s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "layouts", Message: "giao diện lỗi: " + err.Error()}}, start)
 			return
