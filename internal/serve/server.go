@@ -57,8 +57,8 @@ type Server struct {
 	good     *content.Site // the site the store shows
 	branch   *branch       // with Options.Base
 	history  history.History
-	pending  []string      // paths changed since the store was rendered
-	stale    bool          // the store needs a full render
+	pending  []string // paths changed since the store was rendered
+	stale    bool     // the store needs a full render
 }
 
 // New prepares a server; Run starts it.
