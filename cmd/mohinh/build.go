@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -46,6 +48,7 @@ Tùy chọn:
 		return exitUsage
 	}
 
+	limitMemory()
 	start := time.Now()
 	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL, Today: todayForTests()})
 	printErrors(stderr, diags)
@@ -119,5 +122,17 @@ func printErrors(w io.Writer, diags diag.List) {
 func printDiagnostics(w io.Writer, diags diag.List) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d.String())
+	}
+}
+
+// memoryLimit is the heap a build aims to stay under: a province's 50,000
+// registrations fit, on an ordinary machine, with room for the rest. It is
+// a soft limit (the collector works harder near it), and GOMEMLIMIT in the
+// environment overrides it.
+const memoryLimit = 450 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
 	}
 }

@@ -55,7 +55,9 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	}
 	fm := &frontMatter{lineShift: startLine, startLine: startLine}
 	bodyStart := len(data) - len(body)
-	fm.body = Markdown{Text: body, Line: bytes.Count(data[:bodyStart], []byte("\n")) + 1}
+	// A copy of its own size: the parser's buffer holds the whole file, with
+	// room to grow, and a subslice would keep it alive as long as the site.
+	fm.body = Markdown{Text: bytes.Clone(body), Line: bytes.Count(data[:bodyStart], []byte("\n")) + 1}
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {

@@ -58,8 +58,8 @@ type Source struct {
 }
 
 type keyPosition struct {
-	key       string
-	line, col int
+	key       string // the key's spec name: a constant, not a copy per file
+	line, col int32
 }
 
 // At returns the line and column of the value of key, or of the front
@@ -67,7 +67,7 @@ type keyPosition struct {
 func (s Source) At(key string) (line, col int) {
 	for _, p := range s.positions {
 		if p.key == key {
-			return p.line, p.col
+			return int(p.line), int(p.col)
 		}
 	}
 	return s.FrontLine, 1
@@ -92,6 +92,10 @@ type Campaign struct {
 	SignerTitle string
 	Recipients  []string // "Kính gửi" of the registrations answering it
 	Body        Markdown
+
+	// Expected are the kinds of organisation that must answer the call;
+	// empty means the report's default (internal/report.DefaultExpected).
+	Expected []Kind
 
 	Issuer        *Organisation
 	Registrations []*Registration // by organisation, then title

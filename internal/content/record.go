@@ -62,7 +62,7 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 			}
 			r.values[name] = v
 			vl, vc := r.pos(v)
-			r.src.positions = append(r.src.positions, keyPosition{key: name, line: vl, col: vc})
+			r.src.positions = append(r.src.positions, keyPosition{key: spec.name, line: int32(vl), col: int32(vc)})
 		}
 	}
 	for _, s := range keys {
