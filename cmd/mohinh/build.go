@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mohinh/mohinh/internal/build"
@@ -58,7 +60,11 @@ Tùy chọn:
 		return exitContent
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "mohinh build: %v; %s giữ nguyên.\n", err, *out)
+		if why := explainWriteError(err); why != "" {
+			fmt.Fprintf(stderr, "mohinh build: không ghi được kết quả: %s (%v); %s giữ nguyên.\n", why, err, *out)
+		} else {
+			fmt.Fprintf(stderr, "mohinh build: %v; %s giữ nguyên.\n", err, *out)
+		}
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "Đã tạo %d tệp từ %d bản đăng ký, %d tổ chức trong %s (%d ms).\n",
@@ -67,6 +73,20 @@ Tùy chọn:
 		fmt.Fprintf(stdout, "%d cảnh báo (ví dụ nộp muộn): chạy mohinh check để xem.\n", warns)
 	}
 	return exitOK
+}
+
+// explainWriteError says in words what kept the output from being written,
+// for the causes a person can fix; "" for others.
+func explainWriteError(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "ổ đĩa đã đầy, hãy giải phóng chỗ trống rồi dựng lại"
+	case errors.Is(err, syscall.EROFS):
+		return "thư mục kết quả nằm trên ổ đĩa chỉ đọc, hãy chọn thư mục khác cho --out"
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền ghi vào thư mục kết quả hoặc thư mục chứa nó, hãy cấp quyền ghi hoặc chọn thư mục khác cho --out"
+	}
+	return ""
 }
 
 // checkOutput refuses an output folder that would swallow the site.

@@ -31,6 +31,7 @@ func commands() []command {
 		{"check", "kiểm tra nội dung, không tạo trang (dùng cho pull request)", runCheck},
 		{"new", "tạo sẵn tệp đăng ký mô hình mới để điền vào", runNew},
 		{"codeowners", "tạo tệp CODEOWNERS từ danh sách người duyệt của các tổ chức", runCodeowners},
+		{"report", "báo cáo một đợt đăng ký cho Ban Tổ chức: xlsx, csv, json hoặc md", runReport},
 		{"help", "hướng dẫn sử dụng", runHelp},
 	}
 }

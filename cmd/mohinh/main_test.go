@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -42,6 +43,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/sc
 //	                     started or rebuilt), at most 20 s; stdout is the page
 //	httpget [-host H] [-origin O] URL
 //	                     one request; stdout is "STATUS" and the body
+//	rawget ADDR TARGET [HOST]
+//	                     sends "GET TARGET HTTP/1.1" to ADDR as it is, with
+//	                     Host HOST (default ADDR), for targets no client
+//	                     sends; stdout is the status code
 //	writebytes PATH Q    writes the bytes of the Go-quoted string Q, which
 //	                     may hold "\n" and bytes that are not UTF-8 ("\xe0")
 func TestScripts(t *testing.T) {
@@ -102,6 +107,24 @@ func TestScripts(t *testing.T) {
 				defer resp.Body.Close()
 				body, _ := io.ReadAll(resp.Body) // an event stream ends with the timeout
 				fmt.Fprintf(ts.Stdout(), "%d\n%s", resp.StatusCode, body)
+			},
+			"rawget": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: rawget ADDR TARGET [HOST]")
+				}
+				host := args[0]
+				if len(args) > 2 {
+					host = args[2]
+				}
+				conn, err := net.DialTimeout("tcp", args[0], 2*time.Second)
+				ts.Check(err)
+				defer conn.Close()
+				conn.SetDeadline(time.Now().Add(2 * time.Second))
+				fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", args[1], host)
+				status, err := bufio.NewReader(conn).ReadString('\n')
+				ts.Check(err)
+				code, _, _ := strings.Cut(strings.TrimPrefix(status, "HTTP/1.1 "), " ")
+				fmt.Fprintf(ts.Stdout(), "%s\n", code)
 			},
 			"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
 				data, err := strconv.Unquote(`"` + args[1] + `"`)

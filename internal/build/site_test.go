@@ -21,6 +21,9 @@ import (
 //	! PATH TEXT                         PATH does not contain TEXT
 //	error LINE                          the build fails, printing LINE
 //	links                               every internal link of every page resolves
+//	inert                               no page has anything that could run or load
+//	                                    from elsewhere (internal/htmlcheck), and every
+//	                                    JSON and XML file is well-formed
 //	order PATH A | B | C                PATH contains A, then B, then C
 //
 // When there are "error" lines, the build must print exactly those (in any
@@ -102,6 +105,10 @@ func checkAssertion(t *testing.T, opts Options, a string) {
 	}
 	switch {
 	case strings.HasPrefix(a, "base-url "), strings.HasPrefix(a, "error "):
+	case a == "inert":
+		for _, problem := range activeContent(t, opts.Out) {
+			t.Error(problem)
+		}
 	case a == "links":
 		for _, problem := range brokenLinks(t, opts.Out, opts.BaseURL) {
 			t.Error(problem)

@@ -23,6 +23,7 @@ var (
 		{"signer", "người ký", false},
 		{"signer_title", "chức vụ người ký", false},
 		{"recipients", "danh sách Kính gửi", false},
+		{"expected", "các loại tổ chức phải đăng ký", false},
 	}
 	fieldKeys = []keySpec{
 		{"title", "tên lĩnh vực", true},
@@ -85,6 +86,7 @@ func decodeCampaign(path, fileYear string, fm *frontMatter, diags *diagnostics) 
 		Body:        fm.body,
 	}
 	c.Source = r.src
+	c.Expected = expectedKinds(r, diags)
 	year, ok := r.number("year")
 	if ok && strconv.Itoa(year) != fileYear {
 		line, col := r.src.At("year")
@@ -120,6 +122,7 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		Body:        fm.body,
 	}
 	o.Source = r.src
+	o.badParent = o.ParentID == "" && r.written("parent")
 	for _, rv := range o.Reviewers {
 		if !isGitHubHandle(rv) {
 			line, col := r.src.At("reviewers")
@@ -163,7 +166,14 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 		Body:            fm.body,
 	}
 	g.Source = r.src
-	g.CampaignYear, _ = r.number("campaign")
+	year, ok := r.number("campaign")
+	g.CampaignYear = year
+	if ok && year == 0 {
+		// 0 would read as "no call" when linking, and the registration
+		// would be left out without a word.
+		line, col := r.src.At("campaign")
+		diags.Errorf(path, line, col, "unknown-campaign", "đợt đăng ký năm 0 không tồn tại: hãy ghi năm của đợt đăng ký, ví dụ 2024")
+	}
 	g.titleKey = vi.Fold(g.Title)
 	if s := r.text("status"); s != "" {
 		g.Status = Status(s)
@@ -226,4 +236,23 @@ func isGitHubHandle(s string) bool {
 		}
 	}
 	return true
+}
+
+// expectedKinds reads the optional "expected" of a call: the kinds of
+// organisation that must answer it (the compliance report, internal/report).
+func expectedKinds(r *record, diags *diagnostics) []Kind {
+	items := r.list("expected")
+	var kinds []Kind
+	for i, k := range items {
+		if Kind(k).Valid() {
+			kinds = append(kinds, Kind(k))
+			continue
+		}
+		line, col := r.src.At("expected")
+		if v := r.values["expected"]; len(v.Content) == len(items) {
+			line, col = r.pos(v.Content[i])
+		}
+		diags.Errorf(r.path, line, col, "bad-kind", "loại tổ chức %q trong \"expected\" không hợp lệ: hãy dùng một trong các loại %s", k, kindList())
+	}
+	return kinds
 }

@@ -29,6 +29,13 @@ var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) er
 	return nil
 })
 
+// maxFrontMatter bounds the YAML parsed for one file. A registration's
+// front matter is a few kilobytes; parsing is linear but costly per byte
+// (about 0.4 µs), and yaml.v3 nests at most 10,000 levels deep, which fits
+// in 20 KB: within this bound a file cannot cost more than a few
+// milliseconds of parsing.
+const maxFrontMatter = 64 << 10
+
 // parseFrontMatter splits data. Problems are reported against path.
 func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatter, bool) {
 	startLine, opener := firstLine(data)
@@ -59,10 +66,15 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	// room to grow, and a subslice would keep it alive as long as the site.
 	fm.body = Markdown{Text: bytes.Clone(body), Line: bytes.Count(data[:bodyStart], []byte("\n")) + 1}
 
+	if len(raw) > maxFrontMatter {
+		diags.Errorf(path, startLine, 1, "front-matter-too-large", "phần đầu tệp (giữa hai dòng \"---\") dài hơn %d KB, quá dài đối với các khóa của một tệp: hãy rút gọn, hoặc chuyển phần nội dung dài xuống dưới dòng \"---\" thứ hai", maxFrontMatter>>10)
+		return nil, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		line, msg := yamlErrorPosition(err)
-		diags.Errorf(path, line+fm.lineShift, yamlErrorColumn(raw, line, msg), "yaml", "%s", explainYAMLError(msg))
+		line, col := yamlErrorAt(raw, line, msg)
+		diags.Errorf(path, line+fm.lineShift, col, "yaml", "%s", explainYAMLError(msg))
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
@@ -122,14 +134,95 @@ func explainYAMLError(msg string) string {
 		return "giá trị có dấu hai chấm và dấu cách (\": \") ở giữa: hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ title: \"Mô hình: …\""
 	case strings.Contains(msg, "found character that cannot start any token"):
 		return "có ký tự không dùng được ở đây (thường là dấu tab, hoặc dấu @ hay ` ở đầu giá trị): hãy thay tab bằng dấu cách, hoặc đặt cả giá trị trong dấu ngoặc kép"
+	case strings.Contains(msg, "did not find expected alphabetic or numeric character"):
+		return "giá trị bắt đầu bằng dấu * hoặc &, là ký hiệu đặc biệt (bí danh, neo của YAML): hãy bỏ dấu đó, hoặc đặt cả giá trị trong dấu ngoặc kép"
+	case strings.Contains(msg, "did not find expected comment or line break"):
+		return "sau dấu | hoặc > phải xuống dòng rồi mới viết đoạn văn, mỗi dòng thụt vào hai dấu cách: hãy chuyển phần chữ sau dấu đó xuống dòng dưới"
 	case strings.Contains(msg, "could not find expected ':'"), strings.Contains(msg, "did not find expected key"):
 		return "dòng này không đúng dạng \"khóa: giá trị\": hãy kiểm tra dấu hai chấm sau tên khóa và khoảng thụt đầu dòng"
 	case strings.Contains(msg, "found unexpected end of stream"), strings.Contains(msg, "did not find expected"):
 		return "có dấu ngoặc kép hoặc ngoặc vuông chưa được đóng: hãy kiểm tra dòng này và thêm dấu đóng còn thiếu"
 	case strings.Contains(msg, "already defined"):
 		return "một khóa xuất hiện hai lần: hãy xóa một trong hai dòng"
+	case strings.Contains(msg, "unknown anchor"):
+		return "giá trị bắt đầu bằng dấu *, là ký hiệu bí danh của YAML: hãy bỏ dấu *, hoặc đặt cả giá trị trong dấu ngoặc kép"
+	case strings.Contains(msg, "exceeded max depth"):
+		return "dấu ngoặc vuông \"[\" hoặc ngoặc nhọn \"{\" lồng nhau quá sâu: mỗi khóa chỉ nhận một giá trị hoặc một danh sách, hãy bỏ các dấu ngoặc thừa"
 	}
 	return "phần đầu tệp sai cú pháp (" + msg + "): hãy kiểm tra dấu hai chấm, dấu ngoặc kép và khoảng thụt đầu dòng"
+}
+
+// yamlErrorAt points at the offending character where the message
+// allows it: yaml.v3 reports lines only, and for some errors not the line
+// of the problem.
+func yamlErrorAt(raw []byte, line int, msg string) (int, int) {
+	lines := strings.Split(string(raw), "\n")
+	switch {
+	case strings.Contains(msg, "did not find expected ',' or"):
+		// A bracket never closed: yaml.v3 gives the line before the one
+		// that opened it, except on the first line.
+		open := "["
+		if strings.HasSuffix(msg, "'}'") {
+			open = "{"
+		}
+		for _, l := range []int{line + 1, line} {
+			if l >= 1 && l <= len(lines) {
+				if i := strings.Index(lines[l-1], open); i >= 0 {
+					return l, utf8.RuneCountInString(lines[l-1][:i]) + 1
+				}
+			}
+		}
+	case strings.Contains(msg, "found unexpected end of stream"):
+		// A quotation never closed: yaml.v3 gives the end of the text.
+		for l, text := range lines {
+			if i := unclosedQuote(text); i >= 0 {
+				return l + 1, utf8.RuneCountInString(text[:i]) + 1
+			}
+		}
+	case strings.Contains(msg, "did not find expected alphabetic or numeric character"):
+		if line >= 1 && line <= len(lines) {
+			if _, value, ok := strings.Cut(lines[line-1], ": "); ok {
+				if i := strings.IndexAny(value, "*&"); i >= 0 {
+					text := lines[line-1]
+					return line, utf8.RuneCountInString(text[:len(text)-len(value)+i]) + 1
+				}
+			}
+		}
+	case strings.Contains(msg, "unknown anchor"):
+		name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")
+		for l, text := range lines {
+			if i := strings.Index(text, "*"+name); i >= 0 {
+				return l + 1, utf8.RuneCountInString(text[:i]) + 1
+			}
+		}
+	}
+	return line, yamlErrorColumn(raw, line, msg)
+}
+
+// unclosedQuote returns where a value of line opens a quotation that the
+// line does not close, or -1.
+func unclosedQuote(line string) int {
+	_, value, ok := strings.Cut(line, ": ")
+	if !ok {
+		value, ok = strings.CutPrefix(strings.TrimLeft(line, " "), "- ")
+	}
+	value = strings.TrimLeft(value, " ")
+	if !ok || value == "" || value[0] != '"' && value[0] != '\'' {
+		return -1
+	}
+	start := len(line) - len(value)
+	q := value[0]
+	for i := 1; i < len(value); i++ {
+		switch {
+		case q == '"' && value[i] == '\\':
+			i++
+		case value[i] == q && q == '\'' && i+1 < len(value) && value[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case value[i] == q:
+			return -1
+		}
+	}
+	return start
 }
 
 // yamlErrorColumn points at the offending character where the message

@@ -95,7 +95,9 @@ func linkOrganisations(site *Site, diags *diag.List) {
 	var roots []*Organisation
 	for _, o := range site.Organisations {
 		if o.ParentID == "" {
-			roots = append(roots, o)
+			if !o.badParent {
+				roots = append(roots, o)
+			}
 			continue
 		}
 		p, ok := site.OrganisationByID[o.ParentID]

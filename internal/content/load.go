@@ -78,6 +78,11 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 		diags.Errorf("content", 0, 0, "no-content", "không tìm thấy thư mục content/: hãy chạy lệnh trong thư mục chứa content/, hoặc ghi thư mục đó sau --site")
 		return nil, diags
 	}
+	if info, err := fs.Lstat(fsys, "content"); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Walking it would read files outside the site.
+		diags.Errorf("content", 0, 0, "symlink", "thư mục content/ là một liên kết tượng trưng (symlink), không được phép: hãy thay bằng một thư mục thật")
+		return nil, diags
+	}
 	fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(p, 0, 0, "unreadable", "không đọc được tệp hoặc thư mục này: %v", err)
@@ -224,13 +229,17 @@ func readFile(fsys fs.FS, f sourceFile) loadedFile {
 // ParseRegistration decodes one registration file on its own, as it was at
 // another revision: references to other files are not resolved.
 func ParseRegistration(path string, data []byte) (*Registration, diag.List) {
+	var diags diag.List
 	f, problem := classify(path)
 	if problem != "" || f.kind != kindRegistration {
-		var diags diag.List
 		diags.Errorf(path, 0, 0, "misplaced", "không phải tệp đăng ký; %s", layoutHelp)
 		return nil, diags
 	}
-	l := decodeFile(f, bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\r\n"), []byte("\n")))
+	text, ok := textOf(path, data, &diags)
+	if !ok {
+		return nil, diags
+	}
+	l := decodeFile(f, text)
 	return l.registration, l.diags
 }
 
@@ -243,6 +252,7 @@ func decodeFile(f sourceFile, data []byte) loadedFile {
 	if !ok {
 		return l
 	}
+	checkMarkdown(f.path, fm.body, &l.diags)
 	fm.nfc = nfc
 	if !nfc {
 		fm.body.Text = []byte(vi.NFC(string(fm.body.Text)))
@@ -274,8 +284,7 @@ func decodeFile(f sourceFile, data []byte) loadedFile {
 }
 
 // readBounded reads a file of at most MaxFileSize bytes and checks that it
-// is text: valid UTF-8 without NUL bytes. It strips a BOM and turns CRLF
-// line ends into LF.
+// is text (textOf).
 func readBounded(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 	fh, err := fsys.Open(p)
 	if err != nil {
@@ -288,6 +297,13 @@ func readBounded(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		diags.Errorf(p, 0, 0, "unreadable", "không đọc được tệp: %v", err)
 		return nil, false
 	}
+	return textOf(p, data, diags)
+}
+
+// textOf checks that the bytes of a file are text of at most MaxFileSize
+// bytes: valid UTF-8 without NUL bytes. It strips a BOM and turns CRLF
+// line ends into LF.
+func textOf(p string, data []byte, diags *diag.List) ([]byte, bool) {
 	if len(data) > MaxFileSize {
 		diags.Errorf(p, 0, 0, "too-large", "tệp lớn hơn 1 MB, quá lớn đối với một tệp chỉ chứa chữ: hãy bỏ hình ảnh hoặc tài liệu đã dán vào tệp")
 		return nil, false

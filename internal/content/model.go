@@ -135,8 +135,9 @@ type Organisation struct {
 	// TotalRegistrations counts its own registrations and its descendants'.
 	TotalRegistrations int
 
-	sortKey []byte // collation key of Title
-	rank    int    // position in Site.Organisations
+	sortKey   []byte // collation key of Title
+	rank      int    // position in Site.Organisations
+	badParent bool   // "parent" is written but not an id (reported): not a root
 }
 
 // Registration is one registration of a model (đăng ký mô hình).

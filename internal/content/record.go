@@ -32,6 +32,7 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 	r := &record{path: path, fm: fm, keys: keys, values: map[string]*yaml.Node{}, diags: diags}
 	r.src = Source{Path: path, FrontLine: fm.startLine}
 	misspelt := map[string]bool{} // keys an unknown key was likely meant to be
+	refused := map[string]bool{}  // keys present with a value already reported
 	if fm.mapping != nil {
 		content := fm.mapping.Content
 		for i := 0; i+1 < len(content); i += 2 {
@@ -58,6 +59,7 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 			if v.Kind == yaml.AliasNode || v.Anchor != "" {
 				vl, vc := r.pos(v)
 				diags.Errorf(path, vl, vc, "yaml-alias", "giá trị của \"%s\" bắt đầu bằng dấu & hoặc *, là ký hiệu đặc biệt (neo, bí danh của YAML): hãy bỏ dấu đó, hoặc đặt cả giá trị trong dấu ngoặc kép", spec.name)
+				refused[name] = true
 				continue
 			}
 			r.values[name] = v
@@ -70,8 +72,9 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 			continue
 		}
 		if v, ok := r.values[s.name]; !ok || isEmpty(v) {
-			if misspelt[s.name] {
-				// already reported as the unknown key that was meant to be it
+			if misspelt[s.name] || refused[s.name] {
+				// already reported: as the unknown key that was meant to be
+				// it, or its value
 			} else if ok {
 				line, col := r.pos(v)
 				diags.Errorf(path, line, col, "missing-value", "khóa %q (%s) chưa có nội dung: hãy điền vào", s.name, s.label)
@@ -82,6 +85,20 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 		}
 	}
 	return r
+}
+
+// written reports whether key has a value in the file, usable or not.
+func (r *record) written(key string) bool {
+	if r.fm.mapping == nil {
+		return false
+	}
+	c := r.fm.mapping.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if c[i].Value == key {
+			return !isEmpty(c[i+1])
+		}
+	}
+	return false
 }
 
 func isEmpty(v *yaml.Node) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 
+	"github.com/mohinh/mohinh/internal/content"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -44,10 +45,15 @@ func (imageAsLink) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // renderMarkdown returns the HTML of src. goldmark only fails when its
-// writer does, and a bytes.Buffer does not.
+// writer does, and a bytes.Buffer does not. A body whose shape would make
+// goldmark slow or the page huge (content.MarkdownProblem: the loader
+// refuses it, this is the renderer's own guard) is shown as plain text.
 func renderMarkdown(src []byte) template.HTML {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return ""
+	}
+	if _, problem := content.MarkdownProblem(src); problem != "" {
+		return template.HTML("<pre>" + template.HTMLEscapeString(string(src)) + "</pre>")
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)

@@ -91,6 +91,9 @@ func (r *Renderer) Render(site *content.Site, w Writer) error {
 	if err := copyAssets(r.opts.Layouts, w); err != nil {
 		return err
 	}
+	if err := writeSearchData(site, r.urls, w); err != nil { // search.go
+		return err
+	}
 	clear(r.rows.html)
 	if err := r.renderRows(site.Registrations); err != nil {
 		return err
@@ -101,6 +104,10 @@ func (r *Renderer) Render(site *content.Site, w Writer) error {
 // plan lists the pages of site, with the branch's page under review.
 func (r *Renderer) plan(site *content.Site) []job {
 	jobs := plan(site, r.urls, r.opts.History)
+	// Search, filters and the form (search.go).
+	jobs = append(jobs, browserJobs(site, r.urls)...)
+	// Reports and files (reports.go): last, for the sitemap to list every page.
+	jobs = append(jobs, r.reportJobs(site, jobs)...)
 	if b := r.branch; b != nil {
 		for i := range jobs {
 			page := jobs[i].page
@@ -164,6 +171,9 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 			}
 			lists[listKey{"field", reg.Field.ID}] = true
 			lists[listKey{"campaign", strconv.Itoa(reg.CampaignYear)}] = true
+			for _, url := range u.reportURLs(reg.Campaign) { // reports.go
+				want[url] = true
+			}
 			lists[listKey{"status", string(reg.Status)}] = true
 		}
 	}
@@ -239,6 +249,9 @@ func (r *Renderer) run(jobs []job, only map[string]bool, w Writer) error {
 	}
 	return parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
 		page := jobs[i].page()
+		if f, ok := page.Data.(file); ok { // an export, not a page (reports.go)
+			return f.writeTo(w, r.urls.File(page.URL))
+		}
 		if err := r.tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
 			return fmt.Errorf("render %s: %w", page.URL, err)
 		}
@@ -396,7 +409,7 @@ func copyAssets(layouts fs.FS, w Writer) error {
 }
 
 // pageTemplates are the page kinds, each a file <name>.html in the layouts.
-var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes"}
+var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes", "report", "compliance", "search", "filter", "form"}
 
 // parseLayouts parses base.html and the partials once per page kind.
 func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*template.Template, error) {

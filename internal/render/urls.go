@@ -100,3 +100,84 @@ func (u URLs) File(pageURL string) string {
 	}
 	return rel
 }
+
+// The reports of a call for the Organisation Board, and the files the
+// portal hands over (reports.go).
+
+// CampaignReport is a call's summary report (Báo cáo tổng hợp), printable
+// on A4 landscape.
+func (u URLs) CampaignReport(c *content.Campaign) string { return u.Campaign(c) + "bao-cao/" }
+
+// CampaignCompliance is who answered a call and who did not (tình hình
+// đăng ký).
+func (u URLs) CampaignCompliance(c *content.Campaign) string {
+	return u.Campaign(c) + "tinh-hinh-dang-ky/"
+}
+
+// CampaignXLSX is a call's spreadsheet; the year in the name tells the
+// downloads of different calls apart.
+func (u URLs) CampaignXLSX(c *content.Campaign) string {
+	return u.Campaign(c) + "bao-cao-" + strconv.Itoa(c.Year) + ".xlsx"
+}
+
+// CampaignCSV is a call's registrations as CSV.
+func (u URLs) CampaignCSV(c *content.Campaign) string {
+	return u.Campaign(c) + "dang-ky-" + strconv.Itoa(c.Year) + ".csv"
+}
+
+// CampaignComplianceCSV is a call's compliance table as CSV.
+func (u URLs) CampaignComplianceCSV(c *content.Campaign) string {
+	return u.Campaign(c) + "tinh-hinh-dang-ky-" + strconv.Itoa(c.Year) + ".csv"
+}
+
+// CampaignJSON is a call's registrations.json (docs/json.md).
+func (u URLs) CampaignJSON(c *content.Campaign) string { return u.Campaign(c) + "registrations.json" }
+
+// CampaignDownloads are a call's files, labelled for its pages.
+func (u URLs) CampaignDownloads(c *content.Campaign) []Link {
+	return []Link{
+		{"Bảng tính Excel (.xlsx)", u.CampaignXLSX(c)},
+		{"Danh sách đăng ký (.csv)", u.CampaignCSV(c)},
+		{"Tình hình đăng ký (.csv)", u.CampaignComplianceCSV(c)},
+		{"Dữ liệu JSON", u.CampaignJSON(c)},
+	}
+}
+
+// RegistrationsJSON is every call's registrations.json.
+func (u URLs) RegistrationsJSON() string { return u.base + "registrations.json" }
+
+// Feed is the Atom feed of the newest registrations.
+func (u URLs) Feed() string { return u.base + "feed.xml" }
+
+// Sitemap is the list of every page, for search engines.
+func (u URLs) Sitemap() string { return u.base + "sitemap.xml" }
+
+// Finding and submitting from the browser (search.go, schema.go).
+
+// Search is the search page; the query is in its "q" parameter.
+func (u URLs) Search() string { return u.base + "tim-kiem/" }
+
+// Filter is the list of every registration, filtered in the browser by
+// the facets in its query string.
+func (u URLs) Filter() string { return u.base + "mo-hinh/" }
+
+// Form is the registration form, "Đăng ký mô hình".
+func (u URLs) Form() string { return u.base + "dang-ky/" }
+
+// RegistrationTable is the table of registrations that search, filters and
+// the form read.
+func (u URLs) RegistrationTable() string { return u.base + "du-lieu/mo-hinh.json" }
+
+// SearchIndex is the search index.
+func (u URLs) SearchIndex() string { return u.base + "du-lieu/tim-kiem.json" }
+
+// TextTables are the folding and slug tables of internal/vi.
+func (u URLs) TextTables() string { return u.base + "du-lieu/chu-viet.json" }
+
+// FormSchema is the JSON Schema and rules of a registration, for the form.
+func (u URLs) FormSchema() string { return u.base + "du-lieu/dang-ky.schema.json" }
+
+// SearchShard is shard n of the search index.
+func (u URLs) SearchShard(n int) string {
+	return u.base + "du-lieu/tim-kiem/" + strconv.Itoa(n) + ".json"
+}

@@ -25,17 +25,24 @@ func (c change) empty() bool { return len(c.paths) == 0 && !c.layouts && !c.resc
 // the file, vim's "4913" probe); a "git checkout" touches hundreds of files
 // in a burst. Events are collected until the tree has been quiet for
 // quiet, or for at most max after the first, then handed over as one
-// change.
+// change. Once a batch has burst events it is a checkout, not a save: it
+// waits for burstQuiet of quiet, up to burstMax, so that a checkout that
+// takes longer than max or pauses between files is still one rebuild.
 type batcher struct {
 	site  string // the site folder, as the watcher names paths
 	quiet time.Duration
 	max   time.Duration
+
+	burst      int // events; 0 for no burst mode
+	burstQuiet time.Duration
+	burstMax   time.Duration
 }
 
 // collect reads events until a batch is complete and returns it. first is
 // the event that started the batch. It returns early when done closes.
 func (b batcher) collect(first event, events <-chan event, done <-chan struct{}) change {
 	pending := []event{first}
+	start := time.Now()
 	deadline := time.NewTimer(b.max)
 	defer deadline.Stop()
 	quiet := time.NewTimer(b.quiet)
@@ -44,7 +51,14 @@ func (b batcher) collect(first event, events <-chan event, done <-chan struct{})
 		select {
 		case ev := <-events:
 			pending = append(pending, ev)
-			quiet.Reset(b.quiet)
+			if b.burst > 0 && len(pending) >= b.burst {
+				if len(pending) == b.burst {
+					deadline.Reset(time.Until(start.Add(b.burstMax)))
+				}
+				quiet.Reset(b.burstQuiet)
+			} else {
+				quiet.Reset(b.quiet)
+			}
 		case <-quiet.C:
 			return b.summarise(pending)
 		case <-deadline.C:

@@ -88,6 +88,27 @@ func TestCollectStormIsOneBatch(t *testing.T) {
 	}
 }
 
+// A checkout slower than max, with pauses longer than quiet (git writing
+// its index, a slow disk), is still one rebuild once it is a burst.
+func TestCollectSlowCheckoutIsOneBatch(t *testing.T) {
+	b := batcher{site: "/site", quiet: 20 * time.Millisecond, max: 300 * time.Millisecond,
+		burst: 100, burstQuiet: 150 * time.Millisecond, burstMax: 5 * time.Second}
+	events := make(chan event, 2000)
+	go func() {
+		for i := range 1000 {
+			events <- ev("/site/content/registrations/2024/xa/"+itoa(i)+".md", fsnotify.Write)
+			if i%200 == 199 {
+				time.Sleep(100 * time.Millisecond) // a pause longer than quiet
+			}
+		}
+	}()
+	start := time.Now()
+	c := b.collect(<-events, events, nil)
+	if len(c.paths) != 1000 {
+		t.Errorf("one batch holds %d paths after %v, want 1000", len(c.paths), time.Since(start))
+	}
+}
+
 // A stream that never goes quiet is still cut at max, so a reviewer is not
 // kept waiting by a process that keeps writing.
 func TestCollectStopsAtMax(t *testing.T) {

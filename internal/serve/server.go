@@ -90,7 +90,8 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 		ready()
 	}
 
-	b := batcher{site: s.opts.Site, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond}
+	b := batcher{site: s.opts.Site, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond,
+		burst: 100, burstQuiet: 200 * time.Millisecond, burstMax: 10 * time.Second}
 	for {
 		select {
 		case <-ctx.Done():

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/export"
+	"github.com/mohinh/mohinh/internal/render"
+	"github.com/mohinh/mohinh/internal/report"
+)
+
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("report", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	siteDir := fl.String("site", ".", "thư mục của trang, chứa content/")
+	year := fl.String("campaign", "", "`NĂM` của đợt đăng ký, ví dụ 2024 (mặc định: đợt mới nhất)")
+	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
+	table := fl.String("table", "registrations", "với --format csv: registrations (danh sách đăng ký) hoặc compliance (tình hình đăng ký)")
+	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình)")
+	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--campaign NĂM] [--format xlsx|csv|json|md] [-o TỆP] [--site THƯ-MỤC]
+
+Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng thông tin cho tải về:
+  xlsx  bảng tính gồm các trang Danh sách đăng ký, Theo tổ chức, Theo lĩnh vực,
+        Tình hình đăng ký;
+  csv   một bảng (--table), UTF-8 có BOM để Excel hiển thị đúng tiếng Việt;
+  json  dữ liệu theo mô tả trong docs/json.md;
+  md    báo cáo tổng hợp dạng Markdown, để dán vào văn bản.
+Không có -o thì in ra màn hình (với xlsx: các byte của tệp, hãy chuyển hướng vào tệp).
+
+Tùy chọn:
+`)
+		printFlags(fl, "campaign", "format", "table", "o", "site", "base-url")
+	}
+	if code, done := parseFlags(fl, args, stdout); done {
+		return code
+	}
+	if !slices.Contains([]string{"xlsx", "csv", "json", "md"}, *format) {
+		fmt.Fprintf(stderr, "mohinh report: không có định dạng %q: hãy dùng xlsx, csv, json hoặc md\n", *format)
+		return exitUsage
+	}
+	if *table != "registrations" && *table != "compliance" {
+		fmt.Fprintf(stderr, "mohinh report: không có bảng %q: hãy dùng registrations hoặc compliance\n", *table)
+		return exitUsage
+	}
+	links, err := render.NewExportLinks(*baseURL)
+	if err != nil {
+		fmt.Fprintf(stderr, "mohinh report: --base-url không hợp lệ: %v\n", err)
+		return exitUsage
+	}
+
+	// Only errors: warnings (a late registration) are part of the report.
+	site, diags := content.LoadWith(os.DirFS(*siteDir), content.Options{Today: todayForTests()})
+	if diags.HasErrors() {
+		errs := slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return d.Severity != diag.Error })
+		printDiagnostics(stderr, errs)
+		fmt.Fprintf(stderr, "mohinh report: %d lỗi trong nội dung; chưa lập báo cáo.\n", len(errs))
+		return exitContent
+	}
+	c, msg := pickCampaign(site, *year)
+	if c == nil {
+		fmt.Fprintf(stderr, "mohinh report: %s\n", msg)
+		return exitUsage
+	}
+
+	sum := report.New(site, c)
+	var buf bytes.Buffer
+	switch *format {
+	case "xlsx":
+		err = export.XLSX(&buf, sum, links)
+	case "csv":
+		t := export.RegistrationsTable(sum, links)
+		if *table == "compliance" {
+			t = export.ComplianceTable(sum)
+		}
+		err = export.CSV(&buf, t)
+	case "json":
+		err = export.JSON(&buf, export.NewDocument(site, []*report.Summary{sum}, links))
+	case "md":
+		err = export.Markdown(&buf, sum, links)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "mohinh report: %v\n", err)
+		return exitContent
+	}
+	if *out == "" {
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "mohinh report: %v\n", err)
+			return exitContent
+		}
+		return exitOK
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "mohinh report: không ghi được %s: %v\n", *out, err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Đã ghi %s: báo cáo đợt đăng ký năm %d, %d bản đăng ký.\n", *out, c.Year, len(c.Registrations))
+	return exitOK
+}
+
+// pickCampaign returns the call of year, or the newest when year is
+// empty; otherwise nil and what is wrong.
+func pickCampaign(site *content.Site, year string) (*content.Campaign, string) {
+	if len(site.Campaigns) == 0 {
+		return nil, "chưa có đợt đăng ký nào: hãy tạo content/campaigns/<năm>.md"
+	}
+	if year == "" {
+		return site.Campaigns[0], ""
+	}
+	var years []string
+	for _, c := range site.Campaigns {
+		years = append(years, strconv.Itoa(c.Year))
+	}
+	if y, err := strconv.Atoi(year); err == nil {
+		if c := site.CampaignByYear[y]; c != nil {
+			return c, ""
+		}
+	}
+	return nil, fmt.Sprintf("không có đợt đăng ký năm %q: các đợt hiện có là %s", year, strings.Join(years, ", "))
+}

@@ -1,0 +1,175 @@
+// Package export writes what the portal hands over as files: a call's
+// report as a spreadsheet (XLSX), as CSV, as JSON and as Markdown, the
+// Atom feed of registrations and the sitemap.
+//
+// The spreadsheet and the CSV files share one description of each table
+// (Table): its Vietnamese column headers, widths and rows, made from a
+// report.Summary. The JSON shape is the Document type, documented for other
+// tools in docs/json.md. Every writer is deterministic: the same content
+// gives the same bytes, build after build.
+//
+// Submissions arrive by pull request, so no text from them may ever run as
+// a formula in the Board's spreadsheet program: the XLSX stores text as
+// text, never as a formula, and CSV cells that a spreadsheet would read as
+// one are neutralised (Neutralise).
+package export
+
+import (
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/report"
+)
+
+// Links make the addresses written into the exports, absolute when the
+// site is published at a known address.
+type Links interface {
+	Registration(*content.Registration) string
+	Campaign(*content.Campaign) string
+}
+
+// Table is one table of a call's report: a sheet of the spreadsheet, or a
+// CSV file.
+type Table struct {
+	Sheet   string // the sheet's name, at most 31 characters
+	Columns []Column
+	// Rows hold string, int and content.Date values; nil is an empty
+	// cell, as is a zero date.
+	Rows [][]any
+}
+
+// Column is a column of a Table.
+type Column struct {
+	Header string
+	Width  float64 // in characters
+	Wrap   bool    // long text, wrapped in the spreadsheet
+}
+
+// The sheets of a call's spreadsheet, in order.
+const (
+	SheetRegistrations = "Danh sách đăng ký"
+	SheetOrganisations = "Theo tổ chức"
+	SheetFields        = "Theo lĩnh vực"
+	SheetCompliance    = "Tình hình đăng ký"
+)
+
+// Tables are the tables of a call's spreadsheet, in the order of its sheets.
+func Tables(s *report.Summary, links Links) []Table {
+	return []Table{RegistrationsTable(s, links), OrganisationsTable(s), FieldsTable(s), ComplianceTable(s)}
+}
+
+// RegistrationsTable lists every registration of the call, in full.
+func RegistrationsTable(s *report.Summary, links Links) Table {
+	t := Table{Sheet: SheetRegistrations, Columns: []Column{
+		{"STT", 6, false},
+		{"Tổ chức đăng ký", 30, true},
+		{"Loại tổ chức", 20, false},
+		{"Tên mô hình", 40, true},
+		{"Lĩnh vực", 24, true},
+		{"Hình thức", 10, false},
+		{"Đảng viên đăng ký", 22, false},
+		{"Số văn bản", 14, false},
+		{"Ngày đăng ký", 13, false},
+		{"Thời hạn", 13, false},
+		{"Số ngày muộn", 9, false},
+		{"Trạng thái", 20, false},
+		{"Tính mới của mô hình", 60, true},
+		{"Dự kiến kết quả đạt được", 60, true},
+		{"Địa chỉ trên cổng thông tin", 50, false},
+	}}
+	for _, row := range s.Rows {
+		r := row.R
+		form := "Tập thể"
+		if r.Individual() {
+			form = "Cá nhân"
+		}
+		t.Rows = append(t.Rows, []any{
+			row.N, r.Organisation.Title, r.Organisation.Kind.Label(), r.Title, r.Field.Title,
+			form, text(r.Member), text(r.Number), r.Date, r.Timeliness().Label(), positive(r.DaysLate()),
+			r.Status.Label(), r.Novelty, r.ExpectedResults, links.Registration(r),
+		})
+	}
+	return t
+}
+
+// tallyColumns are the columns of a table of counts after its label.
+var tallyColumns = []Column{
+	{"Số mô hình", 11, false},
+	{"Tập thể", 9, false},
+	{"Cá nhân", 9, false},
+	{"Đúng hạn", 10, false},
+	{"Nộp muộn", 10, false},
+	{"Chưa rõ ngày", 11, false},
+}
+
+func tallyRow(n any, label string, t report.Tally, more ...any) []any {
+	row := append([]any{n, label}, more...)
+	return append(row, t.N, t.Collective, t.Individual, t.OnTime, t.Late, t.Undated)
+}
+
+// OrganisationsTable counts the registrations of each organisation that
+// registered, with a total.
+func OrganisationsTable(s *report.Summary) Table {
+	t := Table{Sheet: SheetOrganisations, Columns: append([]Column{{"STT", 6, false}, {"Tổ chức đăng ký", 40, true}, {"Loại tổ chức", 22, false}}, tallyColumns...)}
+	for i, g := range s.Groups {
+		t.Rows = append(t.Rows, tallyRow(i+1, g.Organisation.Title, s.ByOrganisation[i], g.Organisation.Kind.Label()))
+	}
+	t.Rows = append(t.Rows, tallyRow(nil, s.Total.Label, s.Total, nil))
+	return t
+}
+
+// FieldsTable counts the registrations of each field, with a total.
+func FieldsTable(s *report.Summary) Table {
+	t := Table{Sheet: SheetFields, Columns: append([]Column{{"STT", 6, false}, {"Lĩnh vực", 40, true}}, tallyColumns...)}
+	for i, f := range s.ByField {
+		t.Rows = append(t.Rows, tallyRow(i+1, f.Label, f))
+	}
+	t.Rows = append(t.Rows, tallyRow(nil, s.Total.Label, s.Total))
+	return t
+}
+
+// ComplianceTable lists every organisation expected to answer the call and
+// whether it did.
+func ComplianceTable(s *report.Summary) Table {
+	t := Table{Sheet: SheetCompliance, Columns: []Column{
+		{"STT", 6, false},
+		{"Tổ chức", 40, true},
+		{"Loại tổ chức", 22, false},
+		{"Tình hình đăng ký", 22, false},
+		{"Số ngày muộn", 9, false},
+		{"Ngày đăng ký đầu tiên", 14, false},
+		{"Số mô hình", 11, false},
+	}}
+	for _, e := range s.Compliance.Entries {
+		t.Rows = append(t.Rows, []any{
+			e.N, e.Organisation.Title, e.Organisation.Kind.Label(), e.State.Label(),
+			positive(e.DaysLate), e.First, len(e.Registrations),
+		})
+	}
+	return t
+}
+
+// text is s, or an empty cell.
+func text(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// positive is n, or an empty cell for zero.
+func positive(n int) any {
+	if n <= 0 {
+		return nil
+	}
+	return n
+}
+
+// isEmpty reports whether v is an empty cell: nil, or a zero date.
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case content.Date:
+		return x.IsZero()
+	}
+	return false
+}

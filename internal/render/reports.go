@@ -1,0 +1,264 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/export"
+	"github.com/mohinh/mohinh/internal/report"
+)
+
+// The reports for the Organisation Board: for every call, the summary
+// report (report.html, the document to sign, A4 landscape) and the
+// compliance page (compliance.html), and the files — the call's
+// spreadsheet, CSV and JSON; every call's JSON, the Atom feed and the
+// sitemap. The computations are internal/report's; the files are written by
+// internal/export.
+
+// file is the Data of a job that writes a file that is not a page: run
+// writes its bytes as they are.
+type file struct {
+	data []byte
+	err  error
+}
+
+func (f file) writeTo(w Writer, name string) error {
+	if f.err != nil {
+		return fmt.Errorf("write %s: %w", name, f.err)
+	}
+	return w.WriteFile(name, f.data)
+}
+
+// fileJob is a job that writes the file at url with write.
+func fileJob(url string, write func(*bytes.Buffer) error) job {
+	return job{"", url, func() Page {
+		var buf bytes.Buffer
+		err := write(&buf)
+		return Page{URL: url, Data: file{buf.Bytes(), err}}
+	}}
+}
+
+// ReportView is a call's summary report, laid out as a Party document
+// (Hướng dẫn 36-HD/VPTW) on A4 landscape. Every text is computed here.
+type ReportView struct {
+	S          *report.Summary
+	Superior   string // top left, upper case; empty for the root committee
+	Issuer     string // under it, upper case, bold
+	Number     string // "Số       -BC/HU": numbered by hand when issued
+	PlaceDate  string // "Đơn Dương, ngày      tháng      năm 2024", dated by hand when signed
+	Subject    string // under "BÁO CÁO": "Tổng hợp đăng ký mô hình mới, cách làm sáng tạo năm 2024"
+	Intro      string
+	Expected   string // the kinds of organisation expected, in words
+	Late       string // "Đảng ủy xã A (5 ngày), …"; empty when none
+	Missing    string // "Đảng ủy xã B, …"; empty when none
+	Excluded   string // dissolved before the call; empty when none
+	OnBehalf   string // "T/M BAN THƯỜNG VỤ"
+	SignerRole string // "PHÓ BÍ THƯ"
+	Signer     string
+	Copies     []string     // Nơi nhận
+	Counts     []TallyTable // by field, kind, form and status
+	Compliance string       // the compliance page's URL
+	Downloads  []Link
+}
+
+// TallyTable is one table of counts of the report.
+type TallyTable struct {
+	Caption string // "Theo lĩnh vực"
+	Label   string // the header of its first column: "Lĩnh vực"
+	Rows    []report.Tally
+	Total   report.Tally
+}
+
+// ComplianceView is a call's compliance page.
+type ComplianceView struct {
+	S         *report.Summary
+	Expected  string // the kinds of organisation expected, in words
+	Report    string // the summary report's URL
+	Downloads []Link
+}
+
+// reportJobs are the reports' pages and the files, to append to the pages
+// of the site in pages: the sitemap lists those pages and the reports'.
+func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
+	u := r.urls
+	links := newExportLinks(u, r.opts.BaseURL)
+	home := Link{"Trang chủ", u.Home()}
+	campaignIndex := Link{"Đợt đăng ký", u.Campaigns()}
+
+	summaries := make([]func() *report.Summary, len(site.Campaigns))
+	for i, c := range site.Campaigns {
+		summaries[i] = sync.OnceValue(func() *report.Summary { return report.New(site, c) })
+	}
+	var jobs []job
+	for i, c := range site.Campaigns {
+		sum := summaries[i]
+		crumbs := []Link{home, campaignIndex, {c.Title, u.Campaign(c)}}
+		jobs = append(jobs,
+			job{"report", u.CampaignReport(c), func() Page {
+				return Page{Site: site, URLs: u, Title: "Báo cáo tổng hợp năm " + itoa(c.Year), URL: u.CampaignReport(c),
+					Nav: "dot-dang-ky", Crumbs: crumbs, Data: reportView(sum(), u)}
+			}},
+			job{"compliance", u.CampaignCompliance(c), func() Page {
+				return Page{Site: site, URLs: u, Title: "Tình hình đăng ký năm " + itoa(c.Year), URL: u.CampaignCompliance(c),
+					Nav: "dot-dang-ky", Crumbs: crumbs, Data: ComplianceView{S: sum(), Expected: kindsInWords(sum().Compliance.Kinds),
+						Report: u.CampaignReport(c), Downloads: u.CampaignDownloads(c)}}
+			}},
+			fileJob(u.CampaignXLSX(c), func(b *bytes.Buffer) error { return export.XLSX(b, sum(), links) }),
+			fileJob(u.CampaignCSV(c), func(b *bytes.Buffer) error { return export.CSV(b, export.RegistrationsTable(sum(), links)) }),
+			fileJob(u.CampaignComplianceCSV(c), func(b *bytes.Buffer) error { return export.CSV(b, export.ComplianceTable(sum())) }),
+			fileJob(u.CampaignJSON(c), func(b *bytes.Buffer) error {
+				return export.JSON(b, export.NewDocument(site, []*report.Summary{sum()}, links))
+			}),
+		)
+	}
+	var pageURLs []string
+	for _, j := range append(pages, jobs...) {
+		if j.template != "" && j.template != "404" {
+			pageURLs = append(pageURLs, links.abs(j.url))
+		}
+	}
+	return append(jobs,
+		fileJob(u.RegistrationsJSON(), func(b *bytes.Buffer) error {
+			all := make([]*report.Summary, len(summaries))
+			for i, sum := range summaries {
+				all[i] = sum()
+			}
+			return export.JSON(b, export.NewDocument(site, all, links))
+		}),
+		fileJob(u.Feed(), func(b *bytes.Buffer) error { return export.Atom(b, site, links) }),
+		fileJob(u.Sitemap(), func(b *bytes.Buffer) error { return export.Sitemap(b, pageURLs) }),
+	)
+}
+
+// reportURLs are the reports and files that a change to a registration of
+// call c touches: the call's, and the site-wide files.
+func (u URLs) reportURLs(c *content.Campaign) []string {
+	return []string{
+		u.CampaignReport(c), u.CampaignCompliance(c), u.CampaignXLSX(c), u.CampaignCSV(c),
+		u.CampaignComplianceCSV(c), u.CampaignJSON(c), u.RegistrationsJSON(), u.Feed(), u.Sitemap(),
+	}
+}
+
+func reportView(s *report.Summary, u URLs) ReportView {
+	c, cp := s.Campaign, s.Compliance
+	v := ReportView{
+		S:          s,
+		Subject:    upperFirst(strings.TrimPrefix(s.Title(), "Báo cáo ")),
+		Expected:   kindsInWords(cp.Kinds),
+		SignerRole: upper(c.SignerTitle),
+		Signer:     c.Signer,
+		Compliance: u.CampaignCompliance(c),
+		Downloads:  u.CampaignDownloads(c),
+		Counts: []TallyTable{
+			{"Theo lĩnh vực", "Lĩnh vực", s.ByField, s.Total},
+			{"Theo loại tổ chức", "Loại tổ chức", s.ByKind, s.Total},
+			{"Tập thể và cá nhân", "Hình thức", s.ByForm, s.Total},
+			{"Theo trạng thái", "Trạng thái", s.ByStatus, s.Total},
+		},
+	}
+	number := "Số       -BC"
+	if _, suffix, ok := strings.Cut(c.Number, "/"); ok {
+		number += "/" + suffix
+	}
+	v.Number = number
+	year := c.Year
+	if !c.Deadline.IsZero() {
+		year = c.Deadline.Time().Year()
+	}
+	place := "……"
+	call := "Công văn số " + c.Number
+	if !c.Issued.IsZero() {
+		call += ", ngày " + c.Issued.Short()
+	}
+	if o := c.Issuer; o != nil {
+		v.Issuer = upper(o.Title)
+		if o.Parent != nil {
+			v.Superior = upper(o.Parent.PartyName)
+		}
+		if o.Place != "" {
+			place = o.Place
+		}
+		v.OnBehalf = onBehalf(o.Kind)
+		call += " của " + o.Title
+		v.Copies = []string{"Thường trực " + o.Title + " (b/c),", "Lưu."}
+	} else {
+		v.Copies = []string{"Lưu."}
+	}
+	v.PlaceDate = place + ", ngày      tháng      năm " + itoa(year)
+	v.Intro = "Thực hiện " + call + " về việc " + lowerFirst(c.Title) + ", hạn đăng ký " + c.Deadline.Prose() +
+		", kết quả đăng ký mô hình mới, cách làm sáng tạo của các cơ quan, đơn vị được tổng hợp như sau:"
+
+	var late, missing, excluded []string
+	for _, e := range cp.LateEntries() {
+		late = append(late, fmt.Sprintf("%s (%d ngày)", e.Organisation.Title, e.DaysLate))
+	}
+	for _, e := range cp.MissingEntries() {
+		missing = append(missing, e.Organisation.Title)
+	}
+	for _, o := range cp.Excluded {
+		excluded = append(excluded, o.Title+" (giải thể "+o.Dissolved.Short()+")")
+	}
+	v.Late, v.Missing, v.Excluded = strings.Join(late, "; "), strings.Join(missing, "; "), strings.Join(excluded, "; ")
+	return v
+}
+
+// kindsInWords names kinds of organisation in a sentence: "cơ quan tham
+// mưu, giúp việc; đảng ủy cơ sở; chi bộ cơ sở".
+func kindsInWords(kinds []content.Kind) string {
+	words := make([]string, len(kinds))
+	for i, k := range kinds {
+		words[i] = lowerFirst(k.Label())
+	}
+	return strings.Join(words, "; ")
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	first := []rune(s)[0]
+	return upper(string(first)) + s[len(string(first)):]
+}
+
+// exportLinks make the addresses written into the files: absolute, on the
+// host of the site's base URL, when it has one; a bare path otherwise
+// (mohinh build --base-url /), which a browser resolves but a feed reader
+// or a search engine cannot — publish with --base-url https://….
+type exportLinks struct {
+	urls   URLs
+	origin string // "https://example.org", or ""
+}
+
+// NewExportLinks returns the addresses that exports for a site published at
+// baseURL carry.
+func NewExportLinks(baseURL string) (export.FeedLinks, error) {
+	u, err := NewURLs(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return newExportLinks(u, baseURL), nil
+}
+
+func newExportLinks(u URLs, baseURL string) exportLinks {
+	l := exportLinks{urls: u}
+	if b, err := url.Parse(baseURL); err == nil && b.Scheme != "" && b.Host != "" {
+		l.origin = b.Scheme + "://" + b.Host
+	}
+	return l
+}
+
+func (l exportLinks) abs(path string) string { return l.origin + path }
+
+func (l exportLinks) Registration(r *content.Registration) string {
+	return l.abs(l.urls.Registration(r))
+}
+
+func (l exportLinks) Campaign(c *content.Campaign) string { return l.abs(l.urls.Campaign(c)) }
+
+func (l exportLinks) Home() string { return l.abs(l.urls.Home()) }
+
+func (l exportLinks) Feed() string { return l.abs(l.urls.Feed()) }

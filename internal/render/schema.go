@@ -1,0 +1,372 @@
+package render
+
+// The registration form ("Đăng ký mô hình", layouts/form.html and
+// assets/form.js) checks what a person types with the rules of mohinh
+// check. It reads them from du-lieu/dang-ky.schema.json, a JSON Schema of a
+// registration's front matter that the build writes from the Go side:
+//
+//   - which keys are required, and the fewest words a required text may
+//     have before check warns, are found by asking the loader itself
+//     (content.ParseRegistration) about sample registrations, so that a
+//     change to the loader changes the form;
+//   - the calls with their issue dates and deadlines, the organisations
+//     that may answer each (newreg.MayRegister), the fields and the
+//     statuses come from the linked site;
+//   - the longest file name is newreg.MaxSlugLen.
+//
+// The one rule the loader does not let us ask for is the form of a
+// document number, a regular expression private to internal/content:
+// numberPattern below carries the same expression, and
+// TestSchemaAgreesWithCheck holds the two together on sample numbers.
+//
+// Dates are checked in the browser against its own clock in Vietnam's time
+// zone, as content.Today does: the build writes no "today", so that two
+// builds of the same content stay byte-identical.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/newreg"
+)
+
+// numberPattern is the form of a document number, "12-CV/ĐU": the same
+// expression as internal/content's, held to it by TestSchemaAgreesWithCheck.
+const numberPattern = `^\d{1,4}-[A-ZĐ]{1,6}/[A-ZĐ][A-ZĐ0-9.-]*$`
+
+// FormSchema is du-lieu/dang-ky.schema.json: a JSON Schema (2020-12) of a
+// registration's front matter, with what the schema language cannot say —
+// dates relative to a call, who may answer which call, short texts — under
+// "x-mohinh".
+type FormSchema struct {
+	Schema               string                `json:"$schema"`
+	Title                string                `json:"title"`
+	Type                 string                `json:"type"`
+	Required             []string              `json:"required"`
+	AdditionalProperties bool                  `json:"additionalProperties"`
+	Properties           map[string]SchemaProp `json:"properties"`
+	Order                []string              `json:"x-order"` // the keys in the order of docs/content-format.md
+	Rules                FormRules             `json:"x-mohinh"`
+}
+
+// SchemaProp is one key of the front matter.
+type SchemaProp struct {
+	Title       string `json:"title"` // the form item, in Vietnamese
+	Description string `json:"description,omitempty"`
+	Type        string `json:"type"`
+	MinLength   int    `json:"minLength,omitempty"`
+	Pattern     string `json:"pattern,omitempty"`
+	Format      string `json:"format,omitempty"`
+	Enum        []any  `json:"enum,omitempty"`
+	Default     any    `json:"default,omitempty"`
+}
+
+// FormRules are the rules and lists beyond the schema.
+type FormRules struct {
+	// MinWords: a required text of fewer words gets a warning.
+	MinWords int `json:"minWords"`
+	// WordsChecked are the keys whose length in words is checked.
+	WordsChecked []string `json:"wordsChecked"`
+	// MaxSlug is the longest file name (newreg.MaxSlugLen).
+	MaxSlug int `json:"maxSlug"`
+	// Path is where the file goes, with {year}, {org} and {slug}.
+	Path string `json:"path"`
+	// Repository is the site's repository ("" when not set); NewFileURL
+	// opens its page for a new file, with {path} and {value} to fill in.
+	Repository string `json:"repository"`
+	NewFileURL string `json:"newFileURL,omitempty"`
+	// TimeZoneOffset is the offset of Vietnam's time, in minutes, for
+	// "today" (content.Today).
+	TimeZoneOffset int `json:"timeZoneOffset"`
+
+	Campaigns     []FormCampaign     `json:"campaigns"` // newest first
+	Organisations []FormOrganisation `json:"organisations"`
+	Fields        []TableField       `json:"fields"`
+	Messages      map[string]string  `json:"messages"`
+}
+
+// FormCampaign is a call the form can answer.
+type FormCampaign struct {
+	Year     int    `json:"year"`
+	Title    string `json:"title"`
+	Number   string `json:"number"`
+	Issued   string `json:"issued"`   // YYYY-MM-DD: a registration signed before it is an error
+	Deadline string `json:"deadline"` // after it, a warning: late
+	Label    string `json:"label"`    // as the form offers it
+}
+
+// FormOrganisation is an organisation, in the order of the tree.
+type FormOrganisation struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Depth int    `json:"depth"`
+	// Closed are the years of the calls it may not answer: it was
+	// dissolved before they were issued (newreg.MayRegister).
+	Closed []int `json:"closed,omitempty"`
+	// Successor is who answers in its place.
+	Successor string `json:"successor,omitempty"`
+	// Label is the title indented by depth, as the form's list shows it;
+	// ClosedYears is Closed for an HTML attribute.
+	Label       string `json:"-"`
+	ClosedYears string `json:"-"`
+}
+
+// formKeys are the keys of a registration, in the order of
+// docs/content-format.md, with what the form calls them.
+var formKeys = []struct {
+	key, label, description, typ string
+}{
+	{"title", "Tên mô hình", "", "string"},
+	{"organisation", "Tổ chức đăng ký", "", "string"},
+	{"campaign", "Đợt đăng ký", "", "integer"},
+	{"field", "Lĩnh vực", "", "string"},
+	{"member", "Họ tên đảng viên", "Chỉ với bản đăng ký cá nhân", "string"},
+	{"number", "Số văn bản", "Ví dụ 12-CV/ĐU, không ghi chữ “Số”", "string"},
+	{"date", "Ngày ký", "", "string"},
+	{"signer", "Người ký", "Ví dụ Nguyễn Văn An", "string"},
+	{"signer_title", "Chức vụ người ký", "Bí thư, Phó Bí thư…", "string"},
+	{"novelty", "Tính mới của mô hình", "Điều gì lần đầu tiên được làm, khác trước thế nào", "string"},
+	{"expected_results", "Dự kiến kết quả đạt được sau khi triển khai thực hiện", "Số liệu cụ thể, đạt vào lúc nào", "string"},
+	{"status", "Trạng thái", "", "string"},
+}
+
+// formMessages are what the form says next to a field, in Vietnamese;
+// {…} are filled in by the form.
+var formMessages = map[string]string{
+	"required":         "Hãy điền mục “{label}”.",
+	"choose":           "Hãy chọn {label}.",
+	"title-no-letter":  "Tên mô hình phải có ít nhất một chữ cái hoặc chữ số để đặt tên tệp.",
+	"duplicate-title":  "Tổ chức đã có bản đăng ký cùng tên trong đợt này: “{other}”. Hãy đặt tên khác.",
+	"bad-number":       "Số văn bản “{value}” không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 12-CV/ĐU.",
+	"bad-date":         "Ngày ký không hợp lệ: hãy chọn một ngày có thật.",
+	"date-in-future":   "Ngày ký {date} là ngày trong tương lai: hãy ghi đúng ngày đã ký văn bản.",
+	"date-before-call": "Ngày ký {date} trước ngày ban hành Công văn số {number} ({issued}): hãy kiểm tra lại ngày ký.",
+	"late":             "Nộp muộn {days} ngày: hạn đăng ký của đợt {year} là {deadline}.",
+	"text-too-short":   "Nội dung chỉ có {n} từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình.",
+	"closed":           "{org} đã giải thể trước đợt đăng ký {year}, không đăng ký được.",
+	"closed-successor": "{org} đã giải thể trước đợt đăng ký {year}: hãy đăng ký dưới tên tổ chức kế thừa, {successor}.",
+	"member-required":  "Bản đăng ký cá nhân cần họ tên đảng viên.",
+}
+
+// buildFormSchema computes the schema for site; repository links use the
+// branch main, as the registrations' "propose a change" links do.
+func buildFormSchema(site *content.Site) FormSchema {
+	probe := loaderRules()
+	s := FormSchema{
+		Schema:               "https://json-schema.org/draft/2020-12/schema",
+		Title:                "Bản đăng ký mô hình mới, cách làm sáng tạo",
+		Type:                 "object",
+		AdditionalProperties: false,
+		Required:             probe.required,
+		Properties:           map[string]SchemaProp{},
+		Rules: FormRules{
+			MinWords:       probe.minWords,
+			WordsChecked:   probe.wordsChecked,
+			MaxSlug:        newreg.MaxSlugLen,
+			Path:           "content/registrations/{year}/{org}/{slug}.md",
+			Repository:     site.Settings.Repository,
+			TimeZoneOffset: 7 * 60,
+			Messages:       formMessages,
+		},
+	}
+	if repo := strings.TrimSuffix(site.Settings.Repository, "/"); repo != "" {
+		s.Rules.Repository = repo
+		s.Rules.NewFileURL = repo + "/new/main?filename={path}&value={value}"
+	}
+	var years []any
+	for _, c := range site.Campaigns {
+		years = append(years, c.Year)
+		label := "Năm " + strconv.Itoa(c.Year)
+		if c.Number != "" {
+			label += " — Công văn số " + c.Number
+		}
+		if !c.Deadline.IsZero() {
+			label += ", hạn đăng ký " + c.Deadline.Short()
+		}
+		s.Rules.Campaigns = append(s.Rules.Campaigns, FormCampaign{Year: c.Year, Title: c.Title, Number: c.Number, Issued: c.Issued.String(), Deadline: c.Deadline.String(), Label: label})
+	}
+	var orgIDs []any
+	for _, o := range treeOrder(site) {
+		orgIDs = append(orgIDs, o.ID)
+		fo := FormOrganisation{ID: o.ID, Title: o.Title, Depth: o.Depth, Label: strings.Repeat("\u00a0\u00a0\u00a0", o.Depth) + o.Title}
+		var closed []string
+		for _, c := range site.Campaigns {
+			if !newreg.MayRegister(o, c) {
+				fo.Closed = append(fo.Closed, c.Year)
+				closed = append(closed, strconv.Itoa(c.Year))
+			}
+		}
+		fo.ClosedYears = strings.Join(closed, " ")
+		if fo.Closed != nil && o.Successor != nil {
+			fo.Successor = o.Successor.Title
+		}
+		s.Rules.Organisations = append(s.Rules.Organisations, fo)
+	}
+	var fieldIDs []any
+	for _, f := range site.Fields {
+		fieldIDs = append(fieldIDs, f.ID)
+		s.Rules.Fields = append(s.Rules.Fields, TableField{ID: f.ID, Title: f.Title})
+	}
+	var statuses []any
+	for _, st := range content.Statuses {
+		statuses = append(statuses, string(st))
+	}
+	for _, k := range formKeys {
+		p := SchemaProp{Title: k.label, Description: k.description, Type: k.typ}
+		if slices.Contains(probe.required, k.key) && k.typ == "string" {
+			p.MinLength = 1
+		}
+		switch k.key {
+		case "organisation":
+			p.Enum = orgIDs
+		case "campaign":
+			p.Enum = years
+		case "field":
+			p.Enum = fieldIDs
+		case "number":
+			p.Pattern = numberPattern
+		case "date":
+			p.Format = "date"
+		case "status":
+			p.Enum, p.Default = statuses, string(content.Registered)
+		}
+		s.Properties[k.key] = p
+		s.Order = append(s.Order, k.key)
+	}
+	return s
+}
+
+// treeOrder lists the organisations each followed by those under it, as
+// the form offers them.
+func treeOrder(site *content.Site) []*content.Organisation {
+	var out []*content.Organisation
+	seen := map[*content.Organisation]bool{}
+	var walk func(o *content.Organisation)
+	walk = func(o *content.Organisation) {
+		if seen[o] {
+			return
+		}
+		seen[o] = true
+		out = append(out, o)
+		for _, c := range o.Children {
+			walk(c)
+		}
+	}
+	if site.Root != nil {
+		walk(site.Root)
+	}
+	for _, o := range site.Organisations {
+		walk(o)
+	}
+	return out
+}
+
+// probedRules are the rules found by asking the loader.
+type probedRules struct {
+	required     []string
+	minWords     int
+	wordsChecked []string
+}
+
+// loaderRules asks content.ParseRegistration, once, which keys it
+// requires and how many words a text needs: a complete sample
+// registration is read without each key in turn, and with texts of one,
+// two, three… words.
+var loaderRules = sync.OnceValue(func() probedRules {
+	var p probedRules
+	for _, k := range formKeys {
+		if hasCode(parseSample(map[string]string{k.key: ""}), "missing-key") {
+			p.required = append(p.required, k.key)
+		}
+	}
+	for _, k := range formKeys {
+		for n := 1; n <= 50; n++ {
+			words := strings.TrimSpace(strings.Repeat("chữ ", n))
+			if !hasCode(parseSample(map[string]string{k.key: words}), "text-too-short") {
+				if n > 1 {
+					p.minWords = n
+					p.wordsChecked = append(p.wordsChecked, k.key)
+				}
+				break
+			}
+		}
+	}
+	return p
+})
+
+// sampleRegistration is a registration the loader accepts without a
+// problem; parseSample changes some of its values ("" leaves a key out).
+var sampleRegistration = map[string]string{
+	"title":            "Mô hình mẫu",
+	"organisation":     "to-chuc-mau",
+	"campaign":         "2024",
+	"field":            "linh-vuc-mau",
+	"member":           "Nguyễn Văn An",
+	"number":           "12-CV/ĐU",
+	"date":             "2024-01-08",
+	"signer":           "Nguyễn Văn An",
+	"signer_title":     "Đảng viên",
+	"novelty":          "Lần đầu tiên tài liệu sinh hoạt được gửi trước qua sổ tay điện tử cho mọi đảng viên.",
+	"expected_results": "Mọi đảng viên nhận tài liệu trước kỳ sinh hoạt ít nhất ba ngày.",
+	"status":           "approved",
+}
+
+func parseSample(change map[string]string) diag.List {
+	var b strings.Builder
+	b.WriteString("---\n")
+	for _, k := range formKeys {
+		v, changed := change[k.key]
+		if !changed {
+			v = sampleRegistration[k.key]
+		}
+		if v != "" {
+			fmt.Fprintf(&b, "%s: %s\n", k.key, yamlQuote(v))
+		}
+	}
+	b.WriteString("---\n")
+	_, diags := content.ParseRegistration("content/registrations/2024/to-chuc-mau/mo-hinh-mau.md", []byte(b.String()))
+	return diags
+}
+
+// yamlQuote writes v as a YAML value: numbers and dates as they are, text
+// in double quotes (a Go string literal of valid UTF-8 is a YAML one).
+func yamlQuote(v string) string {
+	if _, err := strconv.Atoi(v); err == nil {
+		return v
+	}
+	if _, ok := content.ParseDate(v); ok {
+		return v
+	}
+	return strconv.Quote(v)
+}
+
+func hasCode(diags diag.List, code string) bool {
+	return slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.Code == code })
+}
+
+// FormView is the form's page: the schema, and each item's label and
+// whether it is required, by key.
+type FormView struct {
+	Schema FormSchema
+	Items  map[string]FormItem
+}
+
+// FormItem is one item of the form.
+type FormItem struct {
+	Key, Label, Description string
+	Required                bool
+}
+
+func formView(site *content.Site) FormView {
+	s := buildFormSchema(site)
+	v := FormView{Schema: s, Items: map[string]FormItem{}}
+	for key, p := range s.Properties {
+		v.Items[key] = FormItem{Key: key, Label: p.Title, Description: p.Description, Required: slices.Contains(s.Required, key)}
+	}
+	return v
+}
