@@ -110,14 +110,16 @@ func Problems(page []byte) []string {
 
 // dangerousURL reports an address that runs code or carries a document, as
 // a browser reads it: it ignores surrounding spaces and control characters
-// and the tabs and line breaks inside a scheme.
+// and the tabs and line breaks inside a scheme. v is the attribute's value
+// with its character references already decoded by the tokenizer, once,
+// as a browser decodes them.
 func dangerousURL(v string) bool {
 	v = strings.Map(func(r rune) rune {
 		if r <= ' ' {
 			return -1
 		}
 		return r
-	}, html.UnescapeString(v))
+	}, v)
 	v = strings.ToLower(v)
 	for _, scheme := range []string{"javascript:", "vbscript:", "data:", "livescript:"} {
 		if strings.HasPrefix(v, scheme) {
@@ -128,7 +130,7 @@ func dangerousURL(v string) bool {
 }
 
 func dangerousCSS(v string) bool {
-	v = strings.ToLower(strings.ReplaceAll(html.UnescapeString(v), "\\", ""))
+	v = strings.ToLower(strings.ReplaceAll(v, "\\", ""))
 	return strings.Contains(v, "url(") || strings.Contains(v, "expression(") || strings.Contains(v, "javascript:") || strings.Contains(v, "@import")
 }
 

@@ -171,9 +171,6 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 			}
 			lists[listKey{"field", reg.Field.ID}] = true
 			lists[listKey{"campaign", strconv.Itoa(reg.CampaignYear)}] = true
-			for _, url := range u.reportURLs(reg.Campaign) { // reports.go
-				want[url] = true
-			}
 			lists[listKey{"status", string(reg.Status)}] = true
 		}
 	}
@@ -221,6 +218,20 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 	jobs := slices.DeleteFunc(r.plan(after), func(j job) bool { return !want[j.url] })
 	slices.Sort(gone)
 	return len(jobs), gone, r.run(jobs, nil, w)
+}
+
+// RenderFiles writes the Board's reports and exports of every call and the
+// site-wide JSON, feed and sitemap: what RenderAffected leaves out, because
+// they cost far more than the pages a reviewer waits for. serve writes them
+// when the reviewer pauses.
+func (r *Renderer) RenderFiles(site *content.Site, w Writer) error {
+	want := map[string]bool{}
+	for _, c := range site.Campaigns {
+		for _, url := range append(r.urls.reportURLs(c), r.urls.fileURLs(c)...) {
+			want[url] = true
+		}
+	}
+	return r.run(r.plan(site), want, w)
 }
 
 // renderRows renders the table row of each registration: a registration

@@ -137,10 +137,14 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 // reportURLs are the reports and files that a change to a registration of
 // call c touches: the call's, and the site-wide files.
 func (u URLs) reportURLs(c *content.Campaign) []string {
-	return []string{
-		u.CampaignReport(c), u.CampaignCompliance(c), u.CampaignXLSX(c), u.CampaignCSV(c),
-		u.CampaignComplianceCSV(c), u.CampaignJSON(c), u.RegistrationsJSON(), u.Feed(), u.Sitemap(),
-	}
+	return []string{u.CampaignReport(c), u.CampaignCompliance(c)}
+}
+
+// fileURLs are the exports a change to a call's registrations makes stale:
+// its spreadsheets and JSON, and the site-wide JSON, feed and sitemap.
+func (u URLs) fileURLs(c *content.Campaign) []string {
+	return []string{u.CampaignXLSX(c), u.CampaignCSV(c), u.CampaignComplianceCSV(c), u.CampaignJSON(c),
+		u.RegistrationsJSON(), u.Feed(), u.Sitemap()}
 }
 
 func reportView(s *report.Summary, u URLs) ReportView {

@@ -84,9 +84,20 @@ func TestReportsFollowAChange(t *testing.T) {
 	if _, _, err := r.RenderAffected(before, after, []string{added}, changed); err != nil {
 		t.Fatal(err)
 	}
+	// The Board's reports and exports are not what a reviewer waits for:
+	// RenderAffected leaves them to RenderFiles, which serve runs when the
+	// reviewer pauses.
+	for _, f := range files {
+		if _, ok := changed.files[f]; ok {
+			t.Errorf("RenderAffected wrote %s, which serve writes when the reviewer pauses", f)
+		}
+	}
+	if err := r.RenderFiles(after, changed); err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range files {
 		if _, ok := changed.files[f]; !ok {
-			t.Errorf("RenderAffected did not write %s again", f)
+			t.Errorf("RenderAffected and RenderFiles did not write %s again", f)
 		}
 	}
 	if page := string(changed.files["dot-dang-ky/2024/tinh-hinh-dang-ky/index.html"]); !strings.Contains(page, `<span class="badge late">Nộp muộn 2 ngày</span>`) || strings.Contains(page, "badge missing") {

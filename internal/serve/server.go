@@ -59,6 +59,8 @@ type Server struct {
 	history  history.History
 	pending  []string // paths changed since the store was rendered
 	stale    bool     // the store needs a full render
+	// filesStale: the exports lag the pages until the next pause.
+	filesStale bool
 }
 
 // New prepares a server; Run starts it.
@@ -92,8 +94,12 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 
 	b := batcher{site: s.opts.Site, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond,
 		burst: 100, burstQuiet: 200 * time.Millisecond, burstMax: 10 * time.Second}
+	var filesDue <-chan time.Time // a pause after an incremental rebuild
 	for {
 		select {
+		case <-filesDue:
+			s.renderFiles()
+			filesDue = nil
 		case <-ctx.Done():
 			s.events.close()
 			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -110,6 +116,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 			c := b.collect(ev, w.events, ctx.Done())
 			if !c.empty() {
 				s.rebuild(c)
+				if s.filesStale {
+					filesDue = time.After(time.Second)
+				}
 			}
 		}
 	}
@@ -158,7 +167,8 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 		changed = append(changed, s.branch.update(changed, site)...)
 		s.renderer.SetBranch(s.branch.view())
 	}
-	if full || s.stale || s.good == nil || !onlyRegistrations(s.pending) {
+	rendered := full || s.stale || s.good == nil || !onlyRegistrations(s.pending) // everything
+	if rendered {
 		out := newMemWriter()
 		if err = s.renderer.Render(site, out); err == nil {
 			s.store.replace(out.files)
@@ -183,6 +193,21 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 	s.mu.Unlock()
 	s.logf("Đã dựng lại %d trang trong %d ms.", pages, time.Since(start).Milliseconds())
 	s.events.send("reload")
+	// The exports (spreadsheets, JSON, feed, sitemap) cost more than the
+	// pages: they follow when the reviewer pauses (renderFiles).
+	s.filesStale = !rendered
+}
+
+// renderFiles brings the exports up to date with the last good build.
+func (s *Server) renderFiles() {
+	if !s.filesStale || s.good == nil {
+		return
+	}
+	out := newMemWriter()
+	if err := s.renderer.RenderFiles(s.good, out); err == nil {
+		s.store.apply(out.files, nil)
+		s.filesStale = false
+	}
 }
 
 // fail keeps the last good build and shows the problems.
