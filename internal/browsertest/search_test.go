@@ -58,6 +58,7 @@ func TestSearchFoldsAndRanks(t *testing.T) {
 		{"uỷ ban", []string{hoaGiai}, "every word must match"},
 		{"con đường", []string{conDuong, banDo, duongLieu}, "a title before a novelty"},
 		{"ka đ", []string{soTay, hoaGiai}, "the last word matches the words it begins"},
+		{"ban do", []string{banDo, "Đội thanh niên tình nguyện", hoaGiai}, "words typed without marks rank no spelling first: the title's match wins over the text's"},
 		{"không có chữ này", nil, "nothing"},
 	} {
 		got := searchResults(t, e, p, tc.q)

@@ -87,7 +87,10 @@ export class Searcher {
       const key = toneKey(w);
       const prefix = prefixLast && k === words.length - 1;
       const isMatch = (t) => t === term || (prefix && t.startsWith(term));
-      const isExact = (spelling, t) => toneKey(spelling) === key || (prefix && t !== term && spelling.startsWith(w));
+      // A word typed without marks says nothing about which marks are
+      // meant: only a word typed with them ranks its exact spellings first.
+      const marked = term !== w.toLowerCase();
+      const isExact = (spelling, t) => marked && (toneKey(spelling) === key || (prefix && t !== term && spelling.startsWith(w)));
       const best = new Int8Array(N).fill(-1);
       const ex = new Uint8Array(N);
       // Titles, novelty and expected results: the index.
