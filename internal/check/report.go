@@ -51,17 +51,23 @@ func writeChanges(w io.Writer, c *Changes) {
 	if c == nil {
 		return
 	}
+	c.each(func(verb, path string) { fmt.Fprintf(w, "  %-5s %s\n", verb, path) }, "đổi", "%s → %s")
+}
+
+// each calls f for every change in the order added, modified, renamed,
+// deleted; a rename is named renamed and its paths joined by pair.
+func (c *Changes) each(f func(verb, path string), renamed, pair string) {
 	for _, p := range c.Added {
-		fmt.Fprintf(w, "  thêm  %s\n", p)
+		f("thêm", p)
 	}
 	for _, p := range c.Modified {
-		fmt.Fprintf(w, "  sửa   %s\n", p)
+		f("sửa", p)
 	}
 	for _, r := range c.Renamed {
-		fmt.Fprintf(w, "  đổi   %s → %s\n", r[0], r[1])
+		f(renamed, fmt.Sprintf(pair, r[0], r[1]))
 	}
 	for _, p := range c.Deleted {
-		fmt.Fprintf(w, "  xóa   %s\n", p)
+		f("xóa", p)
 	}
 }
 
@@ -133,18 +139,7 @@ func StepSummary(w io.Writer, res Result) error {
 	}
 	if c := res.Changes; c != nil {
 		fmt.Fprintf(w, "\nThay đổi so với `%s`:\n\n", c.Base)
-		for _, p := range c.Added {
-			fmt.Fprintf(w, "- thêm `%s`\n", p)
-		}
-		for _, p := range c.Modified {
-			fmt.Fprintf(w, "- sửa `%s`\n", p)
-		}
-		for _, r := range c.Renamed {
-			fmt.Fprintf(w, "- đổi tên `%s` → `%s`\n", r[0], r[1])
-		}
-		for _, p := range c.Deleted {
-			fmt.Fprintf(w, "- xóa `%s`\n", p)
-		}
+		c.each(func(verb, path string) { fmt.Fprintf(w, "- %s `%s`\n", verb, path) }, "đổi tên", "%s` → `%s")
 	}
 	_, err := fmt.Fprintln(w)
 	return err
