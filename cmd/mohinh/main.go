@@ -48,6 +48,7 @@ func main1(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == name {
+			defer startProfiles(stderr)()
 			return c.run(args[1:], stdout, stderr)
 		}
 	}

@@ -84,7 +84,7 @@ Tùy chọn:
 		}
 		err = export.CSV(&buf, t)
 	case "json":
-		err = export.JSON(&buf, export.NewDocument(site, []*report.Summary{sum}, links))
+		err = export.JSON(&buf, site, []*report.Summary{sum}, links)
 	case "md":
 		err = export.Markdown(&buf, sum, links)
 	}

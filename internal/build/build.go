@@ -6,6 +6,7 @@
 package build
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,7 +85,7 @@ func Layouts(site string) fs.FS {
 
 // countingWriter counts the files a build writes.
 type countingWriter struct {
-	w render.Writer
+	w *output.Staging
 	n atomic.Int64
 }
 
@@ -92,3 +93,11 @@ func (c *countingWriter) WriteFile(name string, data []byte) error {
 	c.n.Add(1)
 	return c.w.WriteFile(name, data)
 }
+
+func (c *countingWriter) Create(name string) (io.WriteCloser, error) {
+	c.n.Add(1)
+	return c.w.Create(name)
+}
+
+// The build streams large exports to the output folder.
+var _ render.Creator = (*countingWriter)(nil)

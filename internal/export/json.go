@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -78,47 +80,38 @@ type Compliance struct {
 	Registrations int          `json:"registrations"` // its own and its branches' and members'
 }
 
-// NewDocument makes the Document of the calls summarised in sums.
-func NewDocument(site *content.Site, sums []*report.Summary, links Links) Document {
-	d := Document{Version: JSONVersion, Site: site.Settings.Title, Campaigns: make([]Campaign, len(sums))}
-	for i, s := range sums {
-		d.Campaigns[i] = newCampaign(s, links)
-	}
-	return d
-}
-
-func newCampaign(s *report.Summary, links Links) Campaign {
+// campaignHead is the call of s without its lists, which JSON streams.
+func campaignHead(s *report.Summary, links Links) Campaign {
 	c := s.Campaign
 	jc := Campaign{
 		Year: c.Year, Title: c.Title, Number: c.Number,
 		Issued: date(c.Issued), Deadline: date(c.Deadline),
-		URL:           links.Campaign(c),
-		Registrations: make([]Registration, len(s.Rows)),
-		Compliance:    make([]Compliance, len(s.Compliance.Entries)),
+		URL: links.Campaign(c),
 	}
 	if c.Issuer != nil {
 		o := organisation(c.Issuer)
 		jc.Issuer = &o
 	}
-	for i, row := range s.Rows {
-		r := row.R
-		jc.Registrations[i] = Registration{
-			Path: r.Path, URL: links.Registration(r), Title: r.Title,
-			Organisation: organisation(r.Organisation),
-			Field:        Field{ID: r.Field.ID, Title: r.Field.Title},
-			Individual:   r.Individual(), Member: r.Member, Number: r.Number,
-			Date: date(r.Date), Timeliness: r.Timeliness().Key(), DaysLate: r.DaysLate(),
-			Status: string(r.Status), Signer: r.Signer, SignerTitle: r.SignerTitle,
-			Novelty: r.Novelty, ExpectedResults: r.ExpectedResults,
-		}
-	}
-	for i, e := range s.Compliance.Entries {
-		jc.Compliance[i] = Compliance{
-			Organisation: organisation(e.Organisation), State: e.State.Key(), DaysLate: e.DaysLate,
-			FirstDate: date(e.First), Registrations: len(e.Registrations),
-		}
-	}
 	return jc
+}
+
+func registrationRecord(r *content.Registration, links Links) Registration {
+	return Registration{
+		Path: r.Path, URL: links.Registration(r), Title: r.Title,
+		Organisation: organisation(r.Organisation),
+		Field:        Field{ID: r.Field.ID, Title: r.Field.Title},
+		Individual:   r.Individual(), Member: r.Member, Number: r.Number,
+		Date: date(r.Date), Timeliness: r.Timeliness().Key(), DaysLate: r.DaysLate(),
+		Status: string(r.Status), Signer: r.Signer, SignerTitle: r.SignerTitle,
+		Novelty: r.Novelty, ExpectedResults: r.ExpectedResults,
+	}
+}
+
+func complianceRecord(e report.Entry) Compliance {
+	return Compliance{
+		Organisation: organisation(e.Organisation), State: e.State.Key(), DaysLate: e.DaysLate,
+		FirstDate: date(e.First), Registrations: len(e.Registrations),
+	}
 }
 
 func organisation(o *content.Organisation) Organisation {
@@ -133,11 +126,94 @@ func date(d content.Date) *string {
 	return &s
 }
 
-// JSON writes d, indented, text as it is (no "\u003c" for "<"), with a
-// final newline.
-func JSON(w io.Writer, d Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+// JSON writes the Document of the calls summarised in sums: indented with
+// two spaces, text as it is (no "\u003c" for "<"), with a final newline.
+// It writes one record at a time, so that a province's file (~100 MB at
+// 50,000 registrations) is never whole in memory; the bytes are those of
+// encoding/json indenting the whole Document.
+func JSON(w io.Writer, site *content.Site, sums []*report.Summary, links Links) error {
+	j := jsonStream{w: w}
+	j.text("{\n  \"version\": ")
+	j.value(JSONVersion, "  ")
+	j.text(",\n  \"site\": ")
+	j.value(site.Settings.Title, "  ")
+	j.text(",\n  \"campaigns\": [")
+	for i, s := range sums {
+		if i > 0 {
+			j.text(",")
+		}
+		j.text("\n    ")
+		// The call's fields, then its two lists in the place of the nulls
+		// that end the head.
+		head := j.encode(campaignHead(s, links), "    ")
+		lists := bytes.LastIndex(head, []byte(`,
+      "registrations": null`))
+		if lists < 0 {
+			return fmt.Errorf("json: unexpected encoding of a call")
+		}
+		j.bytes(head[:lists])
+		j.text(",\n      \"registrations\": ")
+		streamList(&j, len(s.Rows), func(i int) any { return registrationRecord(s.Rows[i].R, links) })
+		j.text(",\n      \"compliance\": ")
+		streamList(&j, len(s.Compliance.Entries), func(i int) any { return complianceRecord(s.Compliance.Entries[i]) })
+		j.text("\n    }")
+	}
+	if len(sums) == 0 {
+		j.text("]\n}\n")
+	} else {
+		j.text("\n  ]\n}\n")
+	}
+	return j.err
 }
+
+// streamList writes a list of n records, each item(i), at the depth of a
+// call's lists.
+func streamList(j *jsonStream, n int, item func(i int) any) {
+	if n == 0 {
+		j.text("[]")
+		return
+	}
+	j.text("[")
+	for i := range n {
+		if i > 0 {
+			j.text(",")
+		}
+		j.text("\n        ")
+		j.value(item(i), "        ")
+	}
+	j.text("\n      ]")
+}
+
+// jsonStream writes JSON piece by piece, keeping the first error.
+type jsonStream struct {
+	w   io.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (j *jsonStream) text(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+func (j *jsonStream) bytes(b []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+}
+
+// encode returns v indented as if it stood at prefix, without the final
+// newline; the bytes are valid until the next call.
+func (j *jsonStream) encode(v any, prefix string) []byte {
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil && j.err == nil {
+		j.err = err
+	}
+	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
+}
+
+func (j *jsonStream) value(v any, prefix string) { j.bytes(j.encode(v, prefix)) }

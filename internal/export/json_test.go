@@ -28,7 +28,7 @@ func decodeStrict(t *testing.T, data []byte) Document {
 func TestJSONShape(t *testing.T) {
 	site, sum := fixture(t)
 	var buf bytes.Buffer
-	if err := JSON(&buf, NewDocument(site, []*report.Summary{sum}, testLinks{})); err != nil {
+	if err := JSON(&buf, site, []*report.Summary{sum}, testLinks{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasSuffix(buf.String(), "}\n") || !strings.Contains(buf.String(), "\n  \"version\": 1,") {
@@ -121,7 +121,7 @@ func TestJSONDocumentation(t *testing.T) {
 
 	site, sum := fixture(t)
 	var buf bytes.Buffer
-	JSON(&buf, NewDocument(site, []*report.Summary{sum}, testLinks{}))
+	JSON(&buf, site, []*report.Summary{sum}, testLinks{})
 	written := map[string]bool{}
 	json.Unmarshal(buf.Bytes(), &v)
 	keys(v, "", written)
@@ -143,5 +143,37 @@ func TestJSONDocumentation(t *testing.T) {
 	}
 	if !slices.Contains([]string{"ontime", "late", "undated", "missing"}, d.Campaigns[0].Compliance[1].State) {
 		t.Errorf("the example's state %q is not documented", d.Campaigns[0].Compliance[1].State)
+	}
+}
+
+// TestJSONStreamsTheDocument proves that the file written record by record
+// is byte for byte encoding/json's indenting of the whole Document, for
+// one call, several and none.
+func TestJSONStreamsTheDocument(t *testing.T) {
+	site, sum := fixture(t)
+	for _, sums := range [][]*report.Summary{{sum}, {sum, sum}, {}} {
+		var got, want bytes.Buffer
+		if err := JSON(&got, site, sums, testLinks{}); err != nil {
+			t.Fatal(err)
+		}
+		d := Document{Version: JSONVersion, Site: site.Settings.Title, Campaigns: []Campaign{}}
+		for _, s := range sums {
+			c := campaignHead(s, testLinks{})
+			c.Registrations, c.Compliance = []Registration{}, []Compliance{}
+			for _, row := range s.Rows {
+				c.Registrations = append(c.Registrations, registrationRecord(row.R, testLinks{}))
+			}
+			for _, e := range s.Compliance.Entries {
+				c.Compliance = append(c.Compliance, complianceRecord(e))
+			}
+			d.Campaigns = append(d.Campaigns, c)
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(d)
+		if got.String() != want.String() {
+			t.Errorf("%d calls: streamed\n%s\nwant\n%s", len(sums), got.String(), want.String())
+		}
 	}
 }

@@ -3,8 +3,11 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"slices"
@@ -182,33 +185,56 @@ func w3cdtf(d content.Date) string {
 
 // sortedZip is an excelize.ZipWriter that writes the parts of the package
 // in the order of their names, whatever the order excelize creates them in.
+// Each part is compressed as excelize writes it, so that only the
+// compressed parts wait in memory for the order (a call's sheet of 17,000
+// registrations is ~35 MB as XML, ~4 MB compressed).
 type sortedZip struct {
 	w     io.Writer
-	parts []zipPart
+	parts []*zipPart
 }
 
 type zipPart struct {
-	name string
-	data *bytes.Buffer
+	name       string
+	compressed bytes.Buffer
+	flate      *flate.Writer
+	crc        hash.Hash32
+	size       uint64
+}
+
+func (p *zipPart) Write(b []byte) (int, error) {
+	p.crc.Write(b)
+	p.size += uint64(len(b))
+	return p.flate.Write(b)
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	p := zipPart{name: name, data: new(bytes.Buffer)}
+	p := &zipPart{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&p.compressed, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	p.flate = fw
 	z.parts = append(z.parts, p)
-	return p.data, nil
+	return p, nil
 }
 
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("export: AddFS is not supported") }
 
 func (z *sortedZip) Close() error {
-	slices.SortStableFunc(z.parts, func(a, b zipPart) int { return strings.Compare(a.name, b.name) })
+	slices.SortStableFunc(z.parts, func(a, b *zipPart) int { return strings.Compare(a.name, b.name) })
 	zw := zip.NewWriter(z.w)
 	for _, p := range z.parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
+		if err := p.flate.Close(); err != nil {
+			return err
+		}
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name: p.name, Method: zip.Deflate, CRC32: p.crc.Sum32(),
+			CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size,
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := p.data.WriteTo(fw); err != nil {
+		if _, err := p.compressed.WriteTo(fw); err != nil {
 			return err
 		}
 	}

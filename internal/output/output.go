@@ -12,6 +12,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,22 +59,8 @@ func Begin(out string) (*Staging, error) {
 // WriteFile writes one file of the build; name is slash-separated and
 // relative to the output folder.
 func (s *Staging) WriteFile(name string, data []byte) error {
-	if !filepath.IsLocal(name) || strings.Contains(name, "\\") {
-		return fmt.Errorf("output path %q leaves the output folder", name)
-	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	d := filepath.Dir(p)
-	if _, done := s.dirs.Load(d); !done {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-		s.dirs.Store(d, true)
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := s.Create(name)
 	if err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("two pages write the same file %s", name)
-		}
 		return err
 	}
 	_, err = f.Write(data)
@@ -81,6 +68,31 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		err = cerr
 	}
 	return err
+}
+
+// Create opens one file of the build for writing piece by piece, for files
+// too large to hold in memory; the caller closes it. name is as for
+// WriteFile.
+func (s *Staging) Create(name string) (io.WriteCloser, error) {
+	if !filepath.IsLocal(name) || strings.Contains(name, "\\") {
+		return nil, fmt.Errorf("output path %q leaves the output folder", name)
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	d := filepath.Dir(p)
+	if _, done := s.dirs.Load(d); !done {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+		s.dirs.Store(d, true)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return nil, fmt.Errorf("two pages write the same file %s", name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // Commit replaces the output folder with the staged build.

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"runtime"
 	"slices"
@@ -32,6 +33,14 @@ import (
 // and must not keep data after WriteFile returns: the buffer is reused.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+}
+
+// Creator is a Writer that also takes a file piece by piece: the largest
+// exports (a province's JSON is ~100 MB) stream into it instead of being
+// held in memory whole. A Writer that is not one gets them whole.
+type Creator interface {
+	Writer
+	Create(name string) (io.WriteCloser, error)
 }
 
 // Options set how a site is rendered.
@@ -261,7 +270,7 @@ func (r *Renderer) run(jobs []job, only map[string]bool, w Writer) error {
 	return parallel(len(jobs), func(i int, buf *bytes.Buffer) error {
 		page := jobs[i].page()
 		if f, ok := page.Data.(file); ok { // an export, not a page (reports.go)
-			return f.writeTo(w, r.urls.File(page.URL))
+			return f.writeTo(w, r.urls.File(page.URL), buf)
 		}
 		if err := r.tmpl[jobs[i].template].ExecuteTemplate(buf, jobs[i].template+".html", page); err != nil {
 			return fmt.Errorf("render %s: %w", page.URL, err)

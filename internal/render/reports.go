@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"sync"
@@ -20,26 +22,42 @@ import (
 // internal/export.
 
 // file is the Data of a job that writes a file that is not a page: run
-// writes its bytes as they are.
+// streams it to the Writer.
 type file struct {
-	data []byte
-	err  error
+	write func(io.Writer) error
 }
 
-func (f file) writeTo(w Writer, name string) error {
-	if f.err != nil {
-		return fmt.Errorf("write %s: %w", name, f.err)
+// writeTo writes the file name to w: piece by piece when w can take it so,
+// else whole through buf.
+func (f file) writeTo(w Writer, name string, buf *bytes.Buffer) error {
+	c, ok := w.(Creator)
+	if !ok {
+		if err := f.write(buf); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		return w.WriteFile(name, buf.Bytes())
 	}
-	return w.WriteFile(name, f.data)
+	out, err := c.Create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	err = f.write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
 }
 
 // fileJob is a job that writes the file at url with write.
-func fileJob(url string, write func(*bytes.Buffer) error) job {
-	return job{"", url, func() Page {
-		var buf bytes.Buffer
-		err := write(&buf)
-		return Page{URL: url, Data: file{buf.Bytes(), err}}
-	}}
+func fileJob(url string, write func(io.Writer) error) job {
+	return job{"", url, func() Page { return Page{URL: url, Data: file{write}} }}
 }
 
 // ReportView is a call's summary report, laid out as a Party document
@@ -107,11 +125,11 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 					Nav: "dot-dang-ky", Crumbs: crumbs, Data: ComplianceView{S: sum(), Expected: kindsInWords(sum().Compliance.Kinds),
 						Report: u.CampaignReport(c), Downloads: u.CampaignDownloads(c)}}
 			}},
-			fileJob(u.CampaignXLSX(c), func(b *bytes.Buffer) error { return export.XLSX(b, sum(), links) }),
-			fileJob(u.CampaignCSV(c), func(b *bytes.Buffer) error { return export.CSV(b, export.RegistrationsTable(sum(), links)) }),
-			fileJob(u.CampaignComplianceCSV(c), func(b *bytes.Buffer) error { return export.CSV(b, export.ComplianceTable(sum())) }),
-			fileJob(u.CampaignJSON(c), func(b *bytes.Buffer) error {
-				return export.JSON(b, export.NewDocument(site, []*report.Summary{sum()}, links))
+			fileJob(u.CampaignXLSX(c), func(b io.Writer) error { return export.XLSX(b, sum(), links) }),
+			fileJob(u.CampaignCSV(c), func(b io.Writer) error { return export.CSV(b, export.RegistrationsTable(sum(), links)) }),
+			fileJob(u.CampaignComplianceCSV(c), func(b io.Writer) error { return export.CSV(b, export.ComplianceTable(sum())) }),
+			fileJob(u.CampaignJSON(c), func(b io.Writer) error {
+				return export.JSON(b, site, []*report.Summary{sum()}, links)
 			}),
 		)
 	}
@@ -122,15 +140,15 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 		}
 	}
 	return append(jobs,
-		fileJob(u.RegistrationsJSON(), func(b *bytes.Buffer) error {
+		fileJob(u.RegistrationsJSON(), func(b io.Writer) error {
 			all := make([]*report.Summary, len(summaries))
 			for i, sum := range summaries {
 				all[i] = sum()
 			}
-			return export.JSON(b, export.NewDocument(site, all, links))
+			return export.JSON(b, site, all, links)
 		}),
-		fileJob(u.Feed(), func(b *bytes.Buffer) error { return export.Atom(b, site, links) }),
-		fileJob(u.Sitemap(), func(b *bytes.Buffer) error { return export.Sitemap(b, pageURLs) }),
+		fileJob(u.Feed(), func(b io.Writer) error { return export.Atom(b, site, links) }),
+		fileJob(u.Sitemap(), func(b io.Writer) error { return export.Sitemap(b, pageURLs) }),
 	)
 }
 

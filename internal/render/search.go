@@ -69,50 +69,58 @@ const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 // buildSearchIndex computes the manifest and its shards; shardURL names
 // shard n.
 func buildSearchIndex(site *content.Site, shardURL func(n int) string) (SearchManifest, []SearchShard) {
-	// The words of each registration, on all cores: its distinct
-	// spellings, with whether each is in the title.
-	type word struct {
-		spelling string
-		inTitle  bool
-	}
-	perReg := make([][]word, len(site.Registrations))
-	parallel(len(site.Registrations), func(i int, _ *bytes.Buffer) error {
-		r := site.Registrations[i]
-		seen := make(map[string]bool, 128)
-		var words []word
-		for k, text := range []string{r.Title, r.Novelty, r.ExpectedResults} {
-			eachWord(text, func(w []byte) {
-				if seen[string(w)] {
-					return
-				}
-				sp := string(w)
-				seen[sp] = true
-				words = append(words, word{sp, k == 0})
-			})
-		}
-		perReg[i] = words
-		return nil
-	}, nil)
-
 	// Postings of each spelling, in registration order: ascending.
 	type list struct {
 		buf  []byte
 		prev int
 	}
 	postings := map[string]*list{}
-	for i, words := range perReg {
-		for _, w := range words {
-			l := postings[w.spelling]
-			if l == nil {
-				l = &list{prev: -1}
-				postings[w.spelling] = l
+	add := func(i int, spelling string, inTitle bool) {
+		l := postings[spelling]
+		if l == nil {
+			l = &list{prev: -1}
+			postings[spelling] = l
+		}
+		v := uint64(i-l.prev-1) << 1
+		if inTitle {
+			v |= 1
+		}
+		l.buf = appendVLQ(l.buf, v)
+		l.prev = i
+	}
+	// The words of each registration, on all cores, a block at a time so
+	// that only one block's words are in memory (at 50,000 registrations
+	// all of them would be ~200 MB): its distinct spellings, with whether
+	// each is in the title.
+	type word struct {
+		spelling string
+		inTitle  bool
+	}
+	const block = 1024
+	perReg := make([][]word, block)
+	for start := 0; start < len(site.Registrations); start += block {
+		regs := site.Registrations[start:min(start+block, len(site.Registrations))]
+		parallel(len(regs), func(i int, _ *bytes.Buffer) error {
+			r := regs[i]
+			seen := make(map[string]bool, 128)
+			words := perReg[i][:0]
+			for k, text := range []string{r.Title, r.Novelty, r.ExpectedResults} {
+				eachWord(text, func(w []byte) {
+					if seen[string(w)] {
+						return
+					}
+					sp := string(w)
+					seen[sp] = true
+					words = append(words, word{sp, k == 0})
+				})
 			}
-			v := uint64(i-l.prev-1) << 1
-			if w.inTitle {
-				v |= 1
+			perReg[i] = words
+			return nil
+		}, nil)
+		for i, words := range perReg[:len(regs)] {
+			for _, w := range words {
+				add(start+i, w.spelling, w.inTitle)
 			}
-			l.buf = appendVLQ(l.buf, v)
-			l.prev = i
 		}
 	}
 	// Spellings by term.
