@@ -66,6 +66,7 @@ type Renderer struct {
 	urls   URLs
 	tmpl   map[string]*template.Template
 	rows   *rowCache
+	chrome *chromeCache
 	branch *Branch // set by serve --base
 }
 
@@ -76,11 +77,13 @@ func NewRenderer(opts Options) (*Renderer, error) {
 		return nil, err
 	}
 	rows := &rowCache{html: map[string]template.HTML{}}
-	tmpl, err := parseLayouts(opts.Layouts, urls, rows)
+	chrome := &chromeCache{}
+	tmpl, err := parseLayouts(opts.Layouts, urls, rows, chrome)
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{opts: opts, urls: urls, tmpl: tmpl, rows: rows}, nil
+	chrome.tmpl = tmpl["home"]
+	return &Renderer{opts: opts, urls: urls, tmpl: tmpl, rows: rows, chrome: chrome}, nil
 }
 
 // URLs is where the renderer puts pages.
@@ -110,8 +113,10 @@ func (r *Renderer) Render(site *content.Site, w Writer) error {
 	return r.run(r.plan(site), nil, w)
 }
 
-// plan lists the pages of site, with the branch's page under review.
+// plan lists the pages of site, with the branch's page under review, and
+// renders the header and footer they share.
 func (r *Renderer) plan(site *content.Site) []job {
+	r.chrome.fill(site, r.urls)
 	jobs := plan(site, r.urls, r.opts.History)
 	// Search, filters and the form (search.go).
 	jobs = append(jobs, browserJobs(site, r.urls)...)
@@ -432,8 +437,8 @@ func copyAssets(layouts fs.FS, w Writer) error {
 var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes", "report", "compliance", "search", "filter", "form"}
 
 // parseLayouts parses base.html and the partials once per page kind.
-func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*template.Template, error) {
-	funcs := templateFuncs(urls, rows)
+func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache, chrome *chromeCache) (map[string]*template.Template, error) {
+	funcs := templateFuncs(urls, rows, chrome)
 	common, err := template.New("base.html").Funcs(funcs).ParseFS(layouts, "base.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
@@ -456,8 +461,9 @@ func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache) (map[string]*templat
 
 // templateFuncs are the helpers templates may call: each presents a value
 // computed in Go, none computes.
-func templateFuncs(urls URLs, rows *rowCache) template.FuncMap {
+func templateFuncs(urls URLs, rows *rowCache, chrome *chromeCache) template.FuncMap {
 	return template.FuncMap{
+		"chrome": chrome.get,
 		// rows joins the cached rows of a list in Go: one template action
 		// for a list of ten thousand, not ten thousand.
 		"rows": func(regs []*content.Registration) (template.HTML, error) {
