@@ -292,12 +292,37 @@ func readBounded(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	data, err := readAtMost(fh, MaxFileSize+1)
 	if err != nil {
 		diags.Errorf(p, 0, 0, "unreadable", "không đọc được tệp: %v", err)
 		return nil, false
 	}
 	return textOf(p, data, diags)
+}
+
+// readAtMost reads f up to limit bytes, into one buffer of the size its
+// Stat gives when it can (io.ReadAll would grow one from 512 bytes,
+// allocating twice the file).
+func readAtMost(f fs.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+		size = min(fi.Size(), limit) + 1 // + 1: room to see the end without growing
+	}
+	data := make([]byte, 0, size)
+	for int64(len(data)) < limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):min(int64(cap(data)), limit)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
+	return data, nil
 }
 
 // textOf checks that the bytes of a file are text of at most MaxFileSize

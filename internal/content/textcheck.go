@@ -1,6 +1,7 @@
 package content
 
 import (
+	"unicode"
 	"regexp"
 	"strings"
 
@@ -154,4 +155,14 @@ func isEmailLocalByte(c byte) bool {
 var numberPattern = regexp.MustCompile(`^\d{1,4}-[A-ZĐ]{1,6}/[A-ZĐ][A-ZĐ0-9.-]*$`)
 
 // wordCount counts the words of s.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}

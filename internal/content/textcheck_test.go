@@ -35,3 +35,11 @@ func TestPersonalData(t *testing.T) {
 		}
 	}
 }
+
+func TestWordCount(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a ", "a\t\tb\nc", "Đảng\u00a0bộ xã", "mô  hình mới "} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -127,10 +127,12 @@ func date(d content.Date) *string {
 }
 
 // JSON writes the Document of the calls summarised in sums: indented with
-// two spaces, text as it is (no "\u003c" for "<"), with a final newline.
-// It writes one record at a time, so that a province's file (~100 MB at
-// 50,000 registrations) is never whole in memory; the bytes are those of
-// encoding/json indenting the whole Document.
+// two spaces down to the lists, each registration and each compliance
+// entry on a line of its own, text as it is (no "\u003c" for "<"), with a
+// final newline. It writes one record at a time, so that a province's file
+// (~70 MB at 50,000 registrations) is never whole in memory; a record on
+// one line keeps the file greppable and a change to one registration one
+// line of a diff, and costs a third less to write than indenting it.
 func JSON(w io.Writer, site *content.Site, sums []*report.Summary, links Links) error {
 	j := jsonStream{w: w}
 	j.text("{\n  \"version\": ")
@@ -179,7 +181,7 @@ func streamList(j *jsonStream, n int, item func(i int) any) {
 			j.text(",")
 		}
 		j.text("\n        ")
-		j.value(item(i), "        ")
+		j.compact(item(i))
 	}
 	j.text("\n      ]")
 }
@@ -217,3 +219,14 @@ func (j *jsonStream) encode(v any, prefix string) []byte {
 }
 
 func (j *jsonStream) value(v any, prefix string) { j.bytes(j.encode(v, prefix)) }
+
+// compact writes v on one line.
+func (j *jsonStream) compact(v any) {
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil && j.err == nil {
+		j.err = err
+	}
+	j.bytes(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -34,7 +35,7 @@ func TestJSONShape(t *testing.T) {
 	if !strings.HasSuffix(buf.String(), "}\n") || !strings.Contains(buf.String(), "\n  \"version\": 1,") {
 		t.Errorf("not indented JSON ending with a newline:\n%s", buf.String()[:80])
 	}
-	if !strings.Contains(buf.String(), `"title": "=HYPERLINK(\"http://x\",\"y\")"`) {
+	if !strings.Contains(buf.String(), `"title":"=HYPERLINK(\"http://x\",\"y\")"`) {
 		t.Error("text is not written as it is")
 	}
 	d := decodeStrict(t, buf.Bytes())
@@ -76,7 +77,7 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("compliance %q, want %q", strings.Join(states, "|"), want)
 	}
 	// An absent date is null, never a missing key.
-	if !strings.Contains(buf.String(), `"date": null`) || !strings.Contains(buf.String(), `"first_date": null`) {
+	if !strings.Contains(buf.String(), `"date":null`) || !strings.Contains(buf.String(), `"first_date":null`) {
 		t.Error("absent dates are not written as null")
 	}
 }
@@ -147,16 +148,17 @@ func TestJSONDocumentation(t *testing.T) {
 }
 
 // TestJSONStreamsTheDocument proves that the file written record by record
-// is byte for byte encoding/json's indenting of the whole Document, for
-// one call, several and none.
+// holds the whole Document, for one call, several and none, with each
+// record on a line of its own.
 func TestJSONStreamsTheDocument(t *testing.T) {
 	site, sum := fixture(t)
 	for _, sums := range [][]*report.Summary{{sum}, {sum, sum}, {}} {
-		var got, want bytes.Buffer
+		var got bytes.Buffer
 		if err := JSON(&got, site, sums, testLinks{}); err != nil {
 			t.Fatal(err)
 		}
-		d := Document{Version: JSONVersion, Site: site.Settings.Title, Campaigns: []Campaign{}}
+		want := Document{Version: JSONVersion, Site: site.Settings.Title, Campaigns: []Campaign{}}
+		records := 0
 		for _, s := range sums {
 			c := campaignHead(s, testLinks{})
 			c.Registrations, c.Compliance = []Registration{}, []Compliance{}
@@ -166,14 +168,24 @@ func TestJSONStreamsTheDocument(t *testing.T) {
 			for _, e := range s.Compliance.Entries {
 				c.Compliance = append(c.Compliance, complianceRecord(e))
 			}
-			d.Campaigns = append(d.Campaigns, c)
+			records += len(c.Registrations) + len(c.Compliance)
+			want.Campaigns = append(want.Campaigns, c)
 		}
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		enc.Encode(d)
-		if got.String() != want.String() {
-			t.Errorf("%d calls: streamed\n%s\nwant\n%s", len(sums), got.String(), want.String())
+		if d := decodeStrict(t, got.Bytes()); !reflect.DeepEqual(d, want) {
+			t.Errorf("%d calls: decoded\n%+v\nwant\n%+v", len(sums), d, want)
+		}
+		lines := 0
+		for line := range strings.Lines(got.String()) {
+			if strings.HasPrefix(line, `        {"`) {
+				lines++
+				var v map[string]any
+				if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimSpace(line), ",")), &v); err != nil {
+					t.Errorf("a record's line is not a JSON object: %v\n%s", err, line)
+				}
+			}
+		}
+		if lines != records {
+			t.Errorf("%d calls: %d records on lines of their own, want %d:\n%s", len(sums), lines, records, got.String())
 		}
 	}
 }

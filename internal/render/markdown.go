@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/yuin/goldmark"
@@ -55,10 +57,26 @@ func renderMarkdown(src []byte) template.HTML {
 	if _, problem := content.MarkdownProblem(src); problem != "" {
 		return template.HTML("<pre>" + template.HTMLEscapeString(string(src)) + "</pre>")
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := markdown.Convert(src, &buf); err != nil {
+	out := markdownBuffers.Get().(*markdownBuffer)
+	defer markdownBuffers.Put(out)
+	out.html.Reset()
+	out.w.Reset(&out.html)
+	if err := markdown.Convert(src, out.w); err != nil {
 		return template.HTML(template.HTMLEscapeString(string(src)))
 	}
-	return template.HTML(buf.String())
+	return template.HTML(out.html.String())
 }
+
+// markdownBuffer is where one Markdown body is rendered: goldmark writes
+// through a bufio.Writer, which it would otherwise allocate for every
+// body, into html.
+type markdownBuffer struct {
+	html bytes.Buffer
+	w    *bufio.Writer
+}
+
+var markdownBuffers = sync.Pool{New: func() any {
+	b := &markdownBuffer{}
+	b.w = bufio.NewWriter(&b.html)
+	return b
+}}

@@ -160,10 +160,6 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 	for _, p := range paths {
 		changed[p] = true
 	}
-	type listKey struct {
-		kind string
-		id   string
-	}
 	lists := map[listKey]bool{}
 	var gone []string
 	var rows []*content.Registration
@@ -467,13 +463,18 @@ func templateFuncs(urls URLs, rows *rowCache, chrome *chromeCache) template.Func
 		// rows joins the cached rows of a list in Go: one template action
 		// for a list of ten thousand, not ten thousand.
 		"rows": func(regs []*content.Registration) (template.HTML, error) {
-			var b strings.Builder
+			n := 0
 			for _, r := range regs {
 				html, ok := rows.html[r.Path]
 				if !ok {
 					return "", fmt.Errorf("rows: %s has no rendered row", r.Path)
 				}
-				b.WriteString(string(html))
+				n += len(html)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, r := range regs {
+				b.WriteString(string(rows.html[r.Path]))
 			}
 			return template.HTML(b.String()), nil
 		},

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -131,6 +132,41 @@ type viewBuilder struct {
 	urls    URLs
 	order   map[*content.Registration]int // position in site.Registrations
 	history history.History
+	lists   sync.Map // listKey → func() any: what every page of a list shares (memo)
+}
+
+// listKey names one list of registrations: an organisation's, a field's, a
+// call's or a status's.
+type listKey struct {
+	kind string
+	id   string
+}
+
+// memo returns compute(), computed once for the list key however many of
+// its pages render, on whichever cores: without it the 167 pages of a
+// province's root organisation would each gather and sort all 50,000
+// registrations again.
+func memo[T any](b *viewBuilder, key listKey, compute func() T) T {
+	f, ok := b.lists.Load(key)
+	if !ok {
+		f, _ = b.lists.LoadOrStore(key, sync.OnceValue(func() any { return compute() }))
+	}
+	return f.(func() any)().(T)
+}
+
+// listTotals is a list and how many of its registrations answered each
+// call, which every page of the list shows.
+type listTotals struct {
+	regs   []*content.Registration
+	totals map[*content.Campaign]int
+}
+
+func totalsOf(regs []*content.Registration) listTotals {
+	n := map[*content.Campaign]int{}
+	for _, r := range regs {
+		n[r.Campaign]++
+	}
+	return listTotals{regs, n}
 }
 
 func newViewBuilder(site *content.Site, urls URLs, hist history.History) *viewBuilder {
@@ -281,8 +317,9 @@ func (b *viewBuilder) organisationRegistrations(o *content.Organisation) []*cont
 }
 
 func (b *viewBuilder) organisation(o *content.Organisation, page int) OrganisationView {
-	regs := b.organisationRegistrations(o)
-	groups := withTotals(b.byCampaign(chunk(regs, page)), regs)
+	l := memo(b, listKey{"organisation", o.ID}, func() listTotals { return totalsOf(b.organisationRegistrations(o)) })
+	regs := l.regs
+	groups := withTotals(b.byCampaign(chunk(regs, page)), l)
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
 	}
@@ -318,7 +355,8 @@ type ListView struct {
 }
 
 func (b *viewBuilder) field(f *content.Field, page int) ListView {
-	groups := withTotals(b.byCampaign(chunk(f.Registrations, page)), f.Registrations)
+	l := memo(b, listKey{"field", f.ID}, func() listTotals { return totalsOf(f.Registrations) })
+	groups := withTotals(b.byCampaign(chunk(f.Registrations, page)), l)
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
 	}
@@ -327,26 +365,28 @@ func (b *viewBuilder) field(f *content.Field, page int) ListView {
 
 func (b *viewBuilder) status(s content.Status, page int) ListView {
 	regs := b.site.ByStatus[s]
-	return ListView{Groups: withTotals(b.byCampaign(chunk(regs, page)), regs), Pager: b.urls.pager(b.urls.Status(s), page, len(regs))}
+	l := memo(b, listKey{"status", string(s)}, func() listTotals { return totalsOf(regs) })
+	return ListView{Groups: withTotals(b.byCampaign(chunk(regs, page)), l), Pager: b.urls.pager(b.urls.Status(s), page, len(regs))}
 }
 
 // withTotals sets each group's count in the whole list.
-func withTotals(groups []CampaignGroup, all []*content.Registration) []CampaignGroup {
-	if len(groups) == 0 {
-		return groups
-	}
-	n := map[*content.Campaign]int{}
-	for _, r := range all {
-		n[r.Campaign]++
-	}
+func withTotals(groups []CampaignGroup, l listTotals) []CampaignGroup {
 	for i := range groups {
-		groups[i].Total = n[groups[i].Campaign]
+		groups[i].Total = l.totals[groups[i].Campaign]
 	}
 	return groups
 }
 
 func (b *viewBuilder) campaign(c *content.Campaign, page int) CampaignView {
-	v := CampaignView{C: c, Registrations: chunk(c.Registrations, page), Pager: b.urls.pager(b.urls.Campaign(c), page, len(c.Registrations))}
+	v := memo(b, listKey{"campaign", strconv.Itoa(c.Year)}, func() CampaignView { return b.campaignCounts(c) })
+	v.Registrations = chunk(c.Registrations, page)
+	v.Pager = b.urls.pager(b.urls.Campaign(c), page, len(c.Registrations))
+	return v
+}
+
+// campaignCounts is what every page of a call's list shows: its counts.
+func (b *viewBuilder) campaignCounts(c *content.Campaign) CampaignView {
+	v := CampaignView{C: c}
 	statusN := map[content.Status]int{}
 	for _, r := range c.Registrations {
 		switch r.Timeliness() {

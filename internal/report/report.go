@@ -158,7 +158,7 @@ func (s *Summary) Title() string {
 // Shorten returns s with its white space collapsed, cut at a word boundary
 // to at most n characters, "…" included, when it is longer.
 func Shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -175,4 +175,23 @@ func Shorten(s string, n int) string {
 		head = head[:sp]
 	}
 	return strings.TrimRightFunc(head, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without copying
+// a text that needs no change (most do not).
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := true // a leading space is not clean
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = space
+	}
+	if clean && !prevSpace || s == "" {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -208,3 +208,13 @@ func TestShorten(t *testing.T) {
 		t.Errorf("Shorten(no space) = %q", got)
 	}
 }
+
+// collapseSpace must be strings.Fields joined by one space, whether it
+// copies or not.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "Đảng bộ\u00a0xã", "a\u3000b", "  ", "mô hình mới"} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
