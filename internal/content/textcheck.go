@@ -1,9 +1,9 @@
 package content
 
 import (
-	"unicode"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
