@@ -41,6 +41,6 @@ func BenchmarkReadFile(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		readFile(l.fsys, f)
+		readFile(l.fsys, f, nil)
 	}
 }

@@ -62,9 +62,9 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	}
 	fm := &frontMatter{lineShift: startLine, startLine: startLine}
 	bodyStart := len(data) - len(body)
-	// A copy of its own size: the parser's buffer holds the whole file, with
-	// room to grow, and a subslice would keep it alive as long as the site.
-	fm.body = Markdown{Text: bytes.Clone(body), Line: bytes.Count(data[:bodyStart], []byte("\n")) + 1}
+	// The body is the end of data itself (adrg/frontmatter returns a copy in
+	// its own buffer): decodeFile moves what is kept out of data.
+	fm.body = Markdown{Text: data[bodyStart:], Line: bytes.Count(data[:bodyStart], []byte("\n")) + 1}
 
 	if len(raw) > maxFrontMatter {
 		diags.Errorf(path, startLine, 1, "front-matter-too-large", "phần đầu tệp (giữa hai dòng \"---\") dài hơn %d KB, quá dài đối với các khóa của một tệp: hãy rút gọn, hoặc chuyển phần nội dung dài xuống dưới dòng \"---\" thứ hai", maxFrontMatter>>10)

@@ -27,6 +27,7 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 	haveSettings := false
 	// Linking fills in the derived fields of copies: the records as read
 	// stay untouched, so that a Loader can link them again after a change.
+	var slab []Registration
 	for _, l := range loaded {
 		switch {
 		case l.settings != nil:
@@ -45,8 +46,14 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 			site.OrganisationByID[o.ID] = &o
 			o.sortKey = l.sortKey
 		case l.registration != nil:
-			r := *l.registration
-			regs = append(regs, &r)
+			// One array for all: tens of thousands of small objects that live
+			// as long as the site would fragment the heap (arena.go).
+			if slab == nil {
+				slab = make([]Registration, 0, countRegistrations(loaded))
+			}
+			slab = append(slab, *l.registration)
+			r := &slab[len(slab)-1]
+			regs = append(regs, r)
 			r.sortKey = l.sortKey
 		}
 	}
@@ -410,4 +417,14 @@ func campaignYears(site *Site) string {
 		return "(chưa có)"
 	}
 	return s
+}
+
+func countRegistrations(loaded []loadedFile) int {
+	n := 0
+	for _, l := range loaded {
+		if l.registration != nil {
+			n++
+		}
+	}
+	return n
 }

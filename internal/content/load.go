@@ -202,8 +202,9 @@ func readFiles(fsys fs.FS, files []sourceFile) []loadedFile {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			arena := newTextArena(len(files))
 			for i := range next {
-				out[i] = readFile(fsys, files[i])
+				out[i] = readFile(fsys, files[i], arena)
 			}
 		})
 	}
@@ -215,13 +216,13 @@ func readFiles(fsys fs.FS, files []sourceFile) []loadedFile {
 	return out
 }
 
-func readFile(fsys fs.FS, f sourceFile) loadedFile {
+func readFile(fsys fs.FS, f sourceFile, arena *textArena) loadedFile {
 	var diags diag.List
 	data, ok := readBounded(fsys, f.path, &diags)
 	if !ok {
 		return loadedFile{file: f, diags: diags}
 	}
-	l := decodeFile(f, data)
+	l := decodeFile(f, data, arena)
 	l.diags = append(diags, l.diags...)
 	return l
 }
@@ -239,13 +240,14 @@ func ParseRegistration(path string, data []byte) (*Registration, diag.List) {
 	if !ok {
 		return nil, diags
 	}
-	l := decodeFile(f, text)
+	l := decodeFile(f, text, nil)
 	return l.registration, l.diags
 }
 
 // decodeFile decodes the text of one file whose bytes are valid UTF-8 with
-// LF line ends.
-func decodeFile(f sourceFile, data []byte) loadedFile {
+// LF line ends. What the file's record keeps is copied out of data, into
+// arena when there is one (arena.go).
+func decodeFile(f sourceFile, data []byte, arena *textArena) loadedFile {
 	l := loadedFile{file: f}
 	nfc := checkText(f.path, data, &l.diags)
 	fm, ok := parseFrontMatter(f.path, data, &l.diags)
@@ -256,6 +258,8 @@ func decodeFile(f sourceFile, data []byte) loadedFile {
 	fm.nfc = nfc
 	if !nfc {
 		fm.body.Text = []byte(vi.NFC(string(fm.body.Text)))
+	} else if f.kind != kindRegistration {
+		fm.body.Text = bytes.Clone(fm.body.Text) // registrations' go to the arena
 	}
 	last := ""
 	if len(f.parts) > 0 {
@@ -279,7 +283,10 @@ func decodeFile(f sourceFile, data []byte) loadedFile {
 		l.registration = decodeRegistration(f.path, last, fm, &l.diags)
 		title = l.registration.Title
 	}
-	l.sortKey = vi.SortKey(title)
+	if l.registration != nil {
+		arena.packRegistration(l.registration)
+	}
+	l.sortKey = arena.bytes(vi.SortKey(title))
 	return l
 }
 

@@ -106,41 +106,60 @@ func (r *Renderer) Render(site *content.Site, w Writer) error {
 	if err := writeSearchData(site, r.urls, w); err != nil { // search.go
 		return err
 	}
+	pages, reports := r.planParts(site)
+	// The Board's reports and files first, the pages after: the reports'
+	// summaries and the exports' tables are then gone before the rows are
+	// rendered and the pages hold them, so that the two never share memory
+	// (at 50,000 registrations they would add ~100 MB to the peak).
+	if err := r.run(reports, nil, w); err != nil {
+		return err
+	}
+	reports = nil
 	clear(r.rows.html)
 	if err := r.renderRows(site.Registrations); err != nil {
 		return err
 	}
-	return r.run(r.plan(site), nil, w)
+	return r.run(pages, nil, w)
 }
 
-// plan lists the pages of site, with the branch's page under review, and
-// renders the header and footer they share.
+// plan lists the pages of site, the branch's page under review, and the
+// reports and files.
 func (r *Renderer) plan(site *content.Site) []job {
+	pages, reports := r.planParts(site)
+	return append(pages, reports...)
+}
+
+// planParts lists the pages of site, with the branch's page under review,
+// and apart the Board's reports and files; it renders the header and
+// footer they share.
+func (r *Renderer) planParts(site *content.Site) (pages, reports []job) {
 	r.chrome.fill(site, r.urls)
-	jobs := plan(site, r.urls, r.opts.History)
+	pages = plan(site, r.urls, r.opts.History)
 	// Search, filters and the form (search.go).
-	jobs = append(jobs, browserJobs(site, r.urls)...)
-	// Reports and files (reports.go): last, for the sitemap to list every page.
-	jobs = append(jobs, r.reportJobs(site, jobs)...)
+	pages = append(pages, browserJobs(site, r.urls)...)
+	// Reports and files (reports.go), for the sitemap to list every page.
+	reports = r.reportJobs(site, pages)
 	if b := r.branch; b != nil {
-		for i := range jobs {
-			page := jobs[i].page
-			jobs[i].page = func() Page {
-				p := page()
-				p.Branch = b.Base
-				if v, ok := p.Data.(RegistrationView); ok {
-					v.Mark = b.Marks[v.R.Path]
-					p.Data = v
+		for _, jobs := range [][]job{pages, reports} {
+			for i := range jobs {
+				page := jobs[i].page
+				jobs[i].page = func() Page {
+					p := page()
+					p.Branch = b.Base
+					if v, ok := p.Data.(RegistrationView); ok {
+						v.Mark = b.Marks[v.R.Path]
+						p.Data = v
+					}
+					return p
 				}
-				return p
 			}
 		}
-		jobs = append(jobs, job{"changes", r.urls.Changes(), func() Page {
+		pages = append(pages, job{"changes", r.urls.Changes(), func() Page {
 			return Page{Site: site, URLs: r.urls, Title: "Thay đổi trong nhánh này", URL: r.urls.Changes(),
 				Crumbs: []Link{{"Trang chủ", r.urls.Home()}}, Branch: b.Base, Data: changesView(site, b)}
 		}})
 	}
-	return jobs
+	return pages, reports
 }
 
 // RenderAffected writes the pages that a change to the registrations at

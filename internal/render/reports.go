@@ -134,9 +134,13 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 		)
 	}
 	var pageURLs []string
-	for _, j := range append(pages, jobs...) {
-		if j.template != "" && j.template != "404" {
-			pageURLs = append(pageURLs, links.abs(j.url))
+	// Not append(pages, jobs...): that could write these jobs into the
+	// spare room of pages' array, keeping them alive as long as pages.
+	for _, list := range [][]job{pages, jobs} {
+		for _, j := range list {
+			if j.template != "" && j.template != "404" {
+				pageURLs = append(pageURLs, links.abs(j.url))
+			}
 		}
 	}
 	return append(jobs,
