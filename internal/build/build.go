@@ -6,10 +6,12 @@
 package build
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -56,12 +58,16 @@ func Build(opts Options) (Result, diag.List, error) {
 	if histErr != nil {
 		return Result{Site: site}, diags, histErr
 	}
+	layouts, err := Layouts(opts.Site)
+	if err != nil {
+		return Result{Site: site}, diags, err
+	}
 	staging, err := output.Begin(opts.Out)
 	if err != nil {
 		return Result{Site: site}, diags, err
 	}
 	w := &countingWriter{w: staging}
-	ropts := render.Options{BaseURL: opts.BaseURL, Layouts: Layouts(opts.Site), History: hist}
+	ropts := render.Options{BaseURL: opts.BaseURL, Layouts: layouts, History: hist}
 	if err := render.Render(site, ropts, w); err != nil {
 		staging.Abort()
 		return Result{Site: site}, diags, err
@@ -74,13 +80,37 @@ func Build(opts Options) (Result, diag.List, error) {
 }
 
 // Layouts returns the site's layouts/ folder over the embedded defaults: a
-// file of the site replaces the default of the same name.
-func Layouts(site string) fs.FS {
+// file of the site replaces the default of the same name. A symbolic link
+// in layouts/ is refused: the layouts come with pull requests, and a link
+// to a file outside the site (a key of the machine that builds) would be
+// published with the assets. The folder is also opened as an os.Root, so
+// that nothing read through it can leave it.
+func Layouts(site string) (fs.FS, error) {
 	dir := filepath.Join(site, "layouts")
-	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-		return render.Overlay(os.DirFS(dir), mohinh.DefaultLayouts())
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() && fi.Mode()&fs.ModeSymlink == 0 {
+		return mohinh.DefaultLayouts(), nil
 	}
-	return mohinh.DefaultLayouts()
+	var links []string
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		links = append(links, "layouts")
+	} else {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type()&fs.ModeSymlink != 0 {
+				rel, _ := filepath.Rel(site, p)
+				links = append(links, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+	}
+	if len(links) > 0 {
+		return nil, fmt.Errorf("%s: liên kết tượng trưng (symlink) không được phép trong layouts/, vì tệp nó trỏ tới có thể bị đăng lên cổng thông tin: hãy thay bằng một tệp thật", strings.Join(links, ", "))
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return render.Overlay(root.FS(), mohinh.DefaultLayouts()), nil
 }
 
 // countingWriter counts the files a build writes.

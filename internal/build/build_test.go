@@ -137,3 +137,40 @@ func TestSampleSiteBuildsDeterministically(t *testing.T) {
 		t.Errorf("two builds differ: %s", diff)
 	}
 }
+
+// A symbolic link in layouts/ — to a key of the machine that builds, say —
+// is refused with its path, and nothing is written; a site whose layouts/
+// is itself a link too. A real file in layouts/ still overrides.
+func TestLayoutsRefuseSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "id_rsa")
+	os.WriteFile(secret, []byte("PRIVATE KEY"), 0o600)
+	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	writeSite(t, site, smallSite)
+	writeSite(t, site, map[string]string{"layouts/assets/extra.css": "body{}"})
+	if err := os.Symlink(secret, filepath.Join(site, "layouts/assets/key.txt")); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Build(Options{Site: site, Out: out, BaseURL: "/"})
+	if err == nil || !strings.Contains(err.Error(), "layouts/assets/key.txt: liên kết tượng trưng (symlink) không được phép") {
+		t.Fatalf("a symlink in layouts/ built: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the output was written")
+	}
+
+	os.Remove(filepath.Join(site, "layouts/assets/key.txt"))
+	if _, diags, err := Build(Options{Site: site, Out: out, BaseURL: "/"}); err != nil || diags.HasErrors() {
+		t.Fatalf("without the link: %v %v", err, diags)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "assets/extra.css")); string(data) != "body{}" {
+		t.Errorf("layouts/assets/extra.css published as %q", data)
+	}
+
+	other := filepath.Join(dir, "other-layouts")
+	os.Rename(filepath.Join(site, "layouts"), other)
+	os.Symlink(other, filepath.Join(site, "layouts"))
+	if _, _, err := Build(Options{Site: site, Out: out, BaseURL: "/"}); err == nil || !strings.Contains(err.Error(), "layouts: liên kết tượng trưng") {
+		t.Errorf("layouts/ as a symlink built: %v", err)
+	}
+}

@@ -249,11 +249,14 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 	return len(jobs), gone, r.run(jobs, nil, w)
 }
 
-// RenderFiles writes the Board's reports and exports of every call and the
-// site-wide JSON, feed and sitemap: what RenderAffected leaves out, because
-// they cost far more than the pages a reviewer waits for. serve writes them
-// when the reviewer pauses.
+// RenderFiles writes the Board's reports and exports of every call, the
+// site-wide JSON, feed and sitemap, and the search data: what
+// RenderAffected leaves out, because they cost far more than the pages a
+// reviewer waits for. serve writes them when the reviewer pauses.
 func (r *Renderer) RenderFiles(site *content.Site, w Writer) error {
+	if err := writeSearchData(site, r.urls, w); err != nil { // search.go
+		return err
+	}
 	want := map[string]bool{}
 	for _, c := range site.Campaigns {
 		for _, url := range append(r.urls.reportURLs(c), r.urls.fileURLs(c)...) {

@@ -133,7 +133,11 @@ func (s *Server) rebuild(c change) {
 			// The history of the commits so far; new commits show after a restart.
 			s.history, _ = history.Load(s.opts.Site)
 		}
-		r, err := render.NewRenderer(render.Options{BaseURL: "/", Layouts: build.Layouts(s.opts.Site), History: s.history})
+		layouts, err := build.Layouts(s.opts.Site)
+		var r *render.Renderer
+		if err == nil {
+			r, err = render.NewRenderer(render.Options{BaseURL: "/", Layouts: layouts, History: s.history})
+		}
 		if err != nil {
 			s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "layouts", Message: "giao diện lỗi: " + err.Error()}}, start)
 			return
@@ -193,12 +197,14 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 	s.mu.Unlock()
 	s.logf("Đã dựng lại %d trang trong %d ms.", pages, time.Since(start).Milliseconds())
 	s.events.send("reload")
-	// The exports (spreadsheets, JSON, feed, sitemap) cost more than the
-	// pages: they follow when the reviewer pauses (renderFiles).
+	// The exports (spreadsheets, JSON, feed, sitemap) and the search data
+	// cost more than the pages: they follow when the reviewer pauses
+	// (renderFiles).
 	s.filesStale = !rendered
 }
 
-// renderFiles brings the exports up to date with the last good build.
+// renderFiles brings the exports and the search data up to date with the
+// last good build.
 func (s *Server) renderFiles() {
 	if !s.filesStale || s.good == nil {
 		return
