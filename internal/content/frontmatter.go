@@ -70,6 +70,10 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 		diags.Errorf(path, startLine, 1, "front-matter-too-large", "phần đầu tệp (giữa hai dòng \"---\") dài hơn %d KB, quá dài đối với các khóa của một tệp: hãy rút gọn, hoặc chuyển phần nội dung dài xuống dưới dòng \"---\" thứ hai", maxFrontMatter>>10)
 		return nil, false
 	}
+	if root, ok := fastFrontMatter(raw); ok {
+		fm.mapping = root
+		return fm, true
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		line, msg := yamlErrorPosition(err)
