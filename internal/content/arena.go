@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -85,4 +86,9 @@ func (a *textArena) packRegistration(g *Registration) {
 	}
 	g.Body.Text = a.bytes(g.Body.Text)
 	g.positions = a.positions(g.positions)
+	if i := slices.Index(Statuses, g.Status); i >= 0 {
+		g.Status = Statuses[i] // the constant's text, not the file's
+	} else {
+		g.Status = Status(a.string(string(g.Status)))
+	}
 }
