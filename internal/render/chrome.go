@@ -12,7 +12,7 @@ import (
 // the section only (partials/chrome.html): rendered once per build for each
 // menu item instead of once for each of tens of thousands of pages, where
 // their links and conditions were a quarter of a page's template work.
-var chromeParts = []string{"site-header", "site-footer"}
+var chromeParts = []string{"site-head", "site-header", "site-footer"}
 
 // navs are the values of Page.Nav, the menu items pages belong to.
 var navs = []string{"", "home", "to-chuc", "linh-vuc", "dot-dang-ky", "trang-thai", "mo-hinh", "dang-ky", "tim-kiem"}

@@ -55,13 +55,21 @@ type HomeView struct {
 
 // RegistrationView is a registration's page.
 type RegistrationView struct {
-	R        *content.Registration
-	Chain    []*content.Organisation // from the root down to its organisation
-	PrintURL string
-	Mark     Mark          // with serve --base: what the branch did to it
-	Print    PrintView     // the official document, for printing
-	EditURL  string        // "propose a change" in the repository, may be empty
-	History  []HistoryLine // the commits that touched its file, newest first; empty outside git
+	R            *content.Registration
+	Chain        []Link // its organisation's: from the root down to it
+	Organisation Link
+	Field        Link
+	Campaign     Link
+	Date         string // "ngày 08 tháng 01 năm 2024"; "" when not given
+	Status       string // its status in words
+	Deadline     string // the call's deadline, dd/mm/yyyy
+	DaysLate     int    // days after the deadline it was signed; 0 unless late
+	OnTime       bool   // signed by the deadline
+	PrintURL     string
+	Mark         Mark          // with serve --base: what the branch did to it
+	Print        PrintView     // the official document, for printing
+	EditURL      string        // "propose a change" in the repository, may be empty
+	History      []HistoryLine // the commits that touched its file, newest first; empty outside git
 }
 
 // HistoryLine is one commit in a registration's history.
@@ -245,11 +253,22 @@ func scale(counts []Count) {
 
 func (b *viewBuilder) registration(r *content.Registration) RegistrationView {
 	v := RegistrationView{
-		R:        r,
-		Chain:    append(r.Organisation.Ancestors(), r.Organisation),
-		PrintURL: b.urls.RegistrationPrint(r),
-		Print:    b.print(r),
+		R:            r,
+		Organisation: Link{r.Organisation.Title, b.urls.Organisation(r.Organisation)},
+		Field:        Link{r.Field.Title, b.urls.Field(r.Field)},
+		Campaign:     Link{r.Campaign.Title, b.urls.Campaign(r.Campaign)},
+		Date:         r.Date.Prose(),
+		Status:       r.Status.Label(),
+		Deadline:     r.Campaign.Deadline.Short(),
+		DaysLate:     r.DaysLate(),
+		OnTime:       r.Timeliness() == content.OnTime,
+		PrintURL:     b.urls.RegistrationPrint(r),
+		Print:        b.print(r),
 	}
+	for _, o := range r.Organisation.Ancestors() {
+		v.Chain = append(v.Chain, Link{o.Title, b.urls.Organisation(o)})
+	}
+	v.Chain = append(v.Chain, v.Organisation)
 	if repo := b.site.Settings.Repository; repo != "" {
 		v.EditURL = repo + "/edit/main/" + r.Path
 	}
