@@ -58,6 +58,7 @@ func TestSampleSiteReports(t *testing.T) {
 			// The report: the document's header and signature, every registration.
 			page := string(read(dir + "bao-cao/index.html"))
 			for _, want := range []string{
+				`<p class="superior">ĐẢNG BỘ TỈNH LÂM ĐỒNG</p>`, // the root's superior: the sample's "superior"
 				`<p class="issuer">` + strings.ToUpper(c.Issuer.Title) + `</p>`, "ĐẢNG CỘNG SẢN VIỆT NAM", "Số       -BC/HU",
 				c.Issuer.Place + ", ngày      tháng      năm", "T/M BAN THƯỜNG VỤ", `<p class="role">PHÓ BÍ THƯ</p>`, `<p class="signer">` + c.Signer + `</p>`,
 			} {

@@ -34,6 +34,7 @@ var (
 		{"kind", "loại tổ chức", true},
 		{"parent", "mã tổ chức cấp trên", false},
 		{"party_name", "tên đảng bộ ghi ở đầu văn bản cấp dưới", false},
+		{"superior", "tên đảng bộ cấp trên ghi ở đầu văn bản, cho tổ chức cao nhất của cổng", false},
 		{"place", "địa danh ghi trước ngày tháng", false},
 		{"dissolved", "ngày giải thể, sáp nhập", false},
 		{"successor", "mã tổ chức kế thừa", false},
@@ -115,6 +116,7 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		Title:       r.text("title"),
 		ParentID:    r.id("parent"),
 		PartyName:   r.text("party_name"),
+		Superior:    r.text("superior"),
 		Place:       r.text("place"),
 		Dissolved:   r.date("dissolved"),
 		SuccessorID: r.id("successor"),
@@ -123,6 +125,10 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 	}
 	o.Source = r.src
 	o.badParent = o.ParentID == "" && r.written("parent")
+	if o.Superior != "" && r.written("parent") {
+		line, col := r.src.At("superior")
+		diags.Warnf(path, line, col, "superior-with-parent", "tổ chức đã có cấp trên (\"parent\") nên dòng \"superior\" không được dùng: đầu văn bản ghi tên đảng bộ của cấp trên đó; hãy xóa dòng \"superior\"")
+	}
 	for _, rv := range o.Reviewers {
 		if !isGitHubHandle(rv) {
 			line, col := r.src.At("reviewers")

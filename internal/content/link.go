@@ -428,3 +428,13 @@ func countRegistrations(loaded []loadedFile) int {
 	}
 	return n
 }
+
+// SuperiorName is the Party organisation written at the top left of o's
+// documents, above o's own name: its parent's, or for the portal's highest
+// committee the one its "superior" names; "" when unknown.
+func (o *Organisation) SuperiorName() string {
+	if o.Parent != nil {
+		return o.Parent.PartyName
+	}
+	return o.Superior
+}

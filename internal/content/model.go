@@ -120,6 +120,7 @@ type Organisation struct {
 	Kind        Kind
 	ParentID    string
 	PartyName   string // as written at the top left of subordinates' documents
+	Superior    string // for the portal's highest committee: the Party organisation above it
 	Place       string // written before the date of its documents
 	Dissolved   Date
 	SuccessorID string

@@ -38,9 +38,7 @@ func (b *viewBuilder) print(r *content.Registration) PrintView {
 		Signer:     r.Signer,
 		Copies:     []string{"Như trên,", "Lưu."},
 	}
-	if o.Parent != nil {
-		v.Superior = upper(o.Parent.PartyName)
-	}
+	v.Superior = upper(o.SuperiorName())
 	switch {
 	case r.Number != "":
 		v.Number = "Số " + r.Number

@@ -202,9 +202,7 @@ func reportView(s *report.Summary, u URLs) ReportView {
 	}
 	if o := c.Issuer; o != nil {
 		v.Issuer = upper(o.Title)
-		if o.Parent != nil {
-			v.Superior = upper(o.Parent.PartyName)
-		}
+		v.Superior = upper(o.SuperiorName())
 		if o.Place != "" {
 			place = o.Place
 		}
