@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/adrg/frontmatter"
+	"github.com/rogpeppe/go-internal/txtar"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/tools/txtar"
 
 	"github.com/mohinh/mohinh/internal/corpus"
 )

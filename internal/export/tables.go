@@ -2,7 +2,7 @@
 // report as a spreadsheet (XLSX), as CSV, as JSON and as Markdown, the
 // Atom feed of registrations and the sitemap.
 //
-// The spreadsheet and the CSV files share one description of each table
+// The spreadsheet (SpreadsheetML written directly, xlsx.go) and the CSV files share one description of each table
 // (Table): its Vietnamese column headers, widths and rows, made from a
 // report.Summary. The JSON shape is the Document type, documented for other
 // tools in docs/json.md. Every writer is deterministic: the same content
