@@ -147,7 +147,7 @@ func JSON(w io.Writer, site *content.Site, sums []*report.Summary, links Links) 
 		j.text("\n    ")
 		// The call's fields, then its two lists in the place of the nulls
 		// that end the head.
-		head := j.encode(campaignHead(s, links), "    ")
+		head := j.encode(campaignHead(s, links), "    ", false)
 		lists := bytes.LastIndex(head, []byte(`,
       "registrations": null`))
 		if lists < 0 {
@@ -205,28 +205,24 @@ func (j *jsonStream) bytes(b []byte) {
 	}
 }
 
-// encode returns v indented as if it stood at prefix, without the final
-// newline; the bytes are valid until the next call.
-func (j *jsonStream) encode(v any, prefix string) []byte {
+// encode returns v without the final newline: indented as if it stood at
+// prefix, or on one line when compact; the bytes are valid until the next
+// call.
+func (j *jsonStream) encode(v any, prefix string, compact bool) []byte {
 	j.buf.Reset()
 	enc := json.NewEncoder(&j.buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
+	if !compact {
+		enc.SetIndent(prefix, "  ")
+	}
 	if err := enc.Encode(v); err != nil && j.err == nil {
 		j.err = err
 	}
 	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
 }
 
-func (j *jsonStream) value(v any, prefix string) { j.bytes(j.encode(v, prefix)) }
+// value writes v indented at prefix.
+func (j *jsonStream) value(v any, prefix string) { j.bytes(j.encode(v, prefix, false)) }
 
 // compact writes v on one line.
-func (j *jsonStream) compact(v any) {
-	j.buf.Reset()
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil && j.err == nil {
-		j.err = err
-	}
-	j.bytes(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
-}
+func (j *jsonStream) compact(v any) { j.bytes(j.encode(v, "", true)) }

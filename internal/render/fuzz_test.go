@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
@@ -42,7 +41,7 @@ func FuzzRenderRegistration(f *testing.F) {
 		if diags.HasErrors() {
 			return // refused: nothing is rendered
 		}
-		out := &fuzzFiles{files: map[string][]byte{}}
+		out := &memFiles{files: map[string][]byte{}}
 		if err := r.Render(site, out); err != nil {
 			t.Fatalf("render: %v", err)
 		}
@@ -110,17 +109,4 @@ func wellFormed(data []byte) error {
 			return err
 		}
 	}
-}
-
-// fuzzFiles keeps what a render writes.
-type fuzzFiles struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *fuzzFiles) WriteFile(name string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.files[name] = bytes.Clone(data)
-	return nil
 }
