@@ -227,10 +227,12 @@ func isReferenceDefinition(line []byte) bool {
 	return i > 0 && i+1 < len(line) && line[i+1] == ':'
 }
 
-// checkMarkdown reports a body that MarkdownProblem refuses.
+// checkMarkdown reports a body that MarkdownProblem refuses, or the links
+// in it whose address LinkAddress refuses.
 func checkMarkdown(path string, body Markdown, diags *diagnostics) {
 	at, problem := MarkdownProblem(body.Text)
 	if problem == "" {
+		checkAddresses(path, body, diags)
 		return
 	}
 	line, col := position(body.Text, at)
