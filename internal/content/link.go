@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,7 +111,7 @@ func linkOrganisations(site *Site, diags *diag.List) {
 		p, ok := site.OrganisationByID[o.ParentID]
 		if !ok {
 			line, col := o.At("parent")
-			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức cấp trên %q không tồn tại%s", o.ParentID, suggestion(o.ParentID, orgIDs(site)))
+			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức cấp trên %q không tồn tại%s", cut(o.ParentID, 80), suggestion(o.ParentID, orgIDs(site)))
 			continue
 		}
 		o.Parent = p
@@ -142,7 +143,7 @@ func linkOrganisations(site *Site, diags *diag.List) {
 		})
 	}
 	if site.Root != nil {
-		setDepth(site.Root, 0)
+		setDepth(site.Root, 0, diags)
 	}
 	for _, o := range site.Organisations {
 		if o.SuccessorID == "" {
@@ -151,7 +152,7 @@ func linkOrganisations(site *Site, diags *diag.List) {
 		s, ok := site.OrganisationByID[o.SuccessorID]
 		if !ok {
 			line, col := o.At("successor")
-			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức kế thừa %q không tồn tại%s", o.SuccessorID, suggestion(o.SuccessorID, orgIDs(site)))
+			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức kế thừa %q không tồn tại%s", cut(o.SuccessorID, 80), suggestion(o.SuccessorID, orgIDs(site)))
 			continue
 		}
 		o.Successor = s
@@ -166,32 +167,47 @@ func linkOrganisations(site *Site, diags *diag.List) {
 }
 
 // breakParentCycles reports organisations that are their own ancestor and
-// cuts each cycle so that the tree stays a tree.
+// cuts each cycle so that the tree stays a tree. A cycle is reported once,
+// at the organisation where it was entered, naming at most
+// cycleMembersNamed of its members: a cycle of ten thousand is one line.
 func breakParentCycles(site *Site, diags *diag.List) {
 	for _, cycle := range cycles(site.Organisations, func(o *Organisation) *Organisation { return o.Parent }) {
-		ids := ""
-		for _, c := range cycle {
-			ids += c.ID + " → "
-		}
-		ids += cycle[0].ID
-		for _, c := range cycle {
-			line, col := c.At("parent")
-			diags.Errorf(c.Path, line, col, "parent-cycle", "tổ chức là cấp trên của chính nó qua chuỗi %s: hãy sửa \"parent\" để chuỗi dừng ở tổ chức cao nhất", ids)
-		}
+		line, col := cycle[0].At("parent")
+		diags.Errorf(cycle[0].Path, line, col, "parent-cycle", "tổ chức là cấp trên của chính nó qua chuỗi %s: hãy sửa \"parent\" để chuỗi dừng ở tổ chức cao nhất", cycleChain(cycle))
 		cycle[len(cycle)-1].Parent = nil
 	}
 }
 
 // breakSuccessorCycles reports chains of successors that come back on
-// themselves and cuts them.
+// themselves, once each, and cuts them.
 func breakSuccessorCycles(site *Site, diags *diag.List) {
 	for _, cycle := range cycles(site.Organisations, func(o *Organisation) *Organisation { return o.Successor }) {
+		line, col := cycle[0].At("successor")
+		diags.Errorf(cycle[0].Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng: %s: hãy sửa \"successor\" để chuỗi dừng ở một tổ chức còn hoạt động", cycleChain(cycle))
 		for _, c := range cycle {
-			line, col := c.At("successor")
-			diags.Errorf(c.Path, line, col, "successor-cycle", "chuỗi tổ chức kế thừa quay vòng về %s: hãy sửa \"successor\" để chuỗi dừng ở một tổ chức còn hoạt động", cycle[0].ID)
 			c.Successor = nil
 		}
 	}
+}
+
+// cycleMembersNamed is how many members of a cycle its message names.
+const cycleMembersNamed = 8
+
+// cycleChain spells a cycle "a → b → c → a", its middle elided when it is
+// long.
+func cycleChain(cycle []*Organisation) string {
+	var b strings.Builder
+	for i, c := range cycle {
+		if i == cycleMembersNamed-1 && len(cycle) > cycleMembersNamed {
+			fmt.Fprintf(&b, "… (thêm %d tổ chức) → ", len(cycle)-cycleMembersNamed)
+			c = cycle[len(cycle)-1]
+			b.WriteString(c.ID + " → ")
+			break
+		}
+		b.WriteString(c.ID + " → ")
+	}
+	b.WriteString(cycle[0].ID)
+	return b.String()
 }
 
 // cycles returns the cycles of the links next, each from the organisation
@@ -223,13 +239,43 @@ func cycles(orgs []*Organisation, next func(*Organisation) *Organisation) [][]*O
 	return found
 }
 
-func setDepth(o *Organisation, depth int) {
+// MaxDepth is how many levels below the portal's highest organisation the
+// hierarchy may have. The Party's deepest chain under a district is
+// huyện ủy → đảng ủy cơ sở → đảng bộ bộ phận → chi bộ → tổ đảng (four
+// levels down); a portal rooted at a province or above adds one or two.
+// Eight leaves room for all of them, and keeps what a page shows of its
+// ancestors, and every walk up the tree, a small constant.
+const MaxDepth = 8
+
+// setDepth sets the depth of o and the organisations below it, and their
+// place. An organisation deeper than MaxDepth is reported (once: the ones
+// below it follow from it) and cut from its parent.
+func setDepth(o *Organisation, depth int, diags *diag.List) {
 	o.Depth = depth
 	if o.Place == "" && o.Parent != nil {
 		o.Place = o.Parent.Place
 	}
+	kept := o.Children[:0]
 	for _, c := range o.Children {
-		setDepth(c, depth+1)
+		if depth+1 > MaxDepth {
+			line, col := c.At("parent")
+			diags.Errorf(c.Path, line, col, "too-deep", "tổ chức nằm sâu hơn %d cấp dưới tổ chức cao nhất (%s): hệ thống tổ chức của Đảng không có nhiều cấp như vậy, hãy kiểm tra \"parent\" của tổ chức này và các tổ chức cấp trên", MaxDepth, o.ID)
+			detach(c)
+			continue
+		}
+		kept = append(kept, c)
+		setDepth(c, depth+1, diags)
+	}
+	o.Children = kept
+}
+
+// detach cuts o and every organisation below it from the tree, so that no
+// walk up or down goes deeper than MaxDepth.
+func detach(o *Organisation) {
+	for todo := []*Organisation{o}; len(todo) > 0; {
+		o, todo = todo[len(todo)-1], todo[:len(todo)-1]
+		todo = append(todo, o.Children...)
+		o.Parent, o.Children = nil, nil
 	}
 }
 
@@ -251,7 +297,7 @@ func linkCampaigns(site *Site, diags *diag.List) {
 		issuer, ok := site.OrganisationByID[c.IssuerID]
 		if !ok {
 			line, col := c.At("issuer")
-			diags.Errorf(c.Path, line, col, "unknown-organisation", "tổ chức ban hành %q không tồn tại%s", c.IssuerID, suggestion(c.IssuerID, orgIDs(site)))
+			diags.Errorf(c.Path, line, col, "unknown-organisation", "tổ chức ban hành %q không tồn tại%s", cut(c.IssuerID, 80), suggestion(c.IssuerID, orgIDs(site)))
 			continue
 		}
 		c.Issuer = issuer
@@ -279,7 +325,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 				r.Organisation = o
 			} else {
 				line, col := r.At("organisation")
-				diags.Errorf(r.Path, line, col, "unknown-organisation", "tổ chức %q không tồn tại%s", r.OrganisationID, suggestion(r.OrganisationID, orgIDs(site)))
+				diags.Errorf(r.Path, line, col, "unknown-organisation", "tổ chức %q không tồn tại%s", cut(r.OrganisationID, 80), suggestion(r.OrganisationID, orgIDs(site)))
 			}
 			if r.Organisation != nil && r.OrganisationID != folderOrg {
 				line, col := r.At("organisation")
@@ -305,7 +351,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 				r.Field = f
 			} else {
 				line, col := r.At("field")
-				diags.Errorf(r.Path, line, col, "unknown-field", "lĩnh vực %q không tồn tại%s", r.FieldID, suggestion(r.FieldID, fieldIDs(site)))
+				diags.Errorf(r.Path, line, col, "unknown-field", "lĩnh vực %q không tồn tại%s", cut(r.FieldID, 80), suggestion(r.FieldID, fieldIDs(site)))
 			}
 		}
 		if !ok || r.OrganisationID != folderOrg || strconv.Itoa(r.CampaignYear) != folderYear || r.Organisation == nil || r.Campaign == nil || r.Field == nil {

@@ -17,7 +17,7 @@ import (
 // keeps the worst body of MaxFileSize to about a second of rendering.
 const (
 	maxMarkdownNesting = 64        // lists and quotes open on one line
-	maxBracketWork     = 128 << 20 // "]" in a paragraph × its length in bytes
+	maxBracketWork     = 128 << 20 // "]" in a paragraph × its length in bytes, summed over the body
 	maxEmphasisRuns    = 4096      // runs of *, _ and ~ in a paragraph
 	maxTableCells      = 50_000    // in all the tables of a body
 	maxReferenceOutput = 4 << 20   // bytes the uses of link references may write
@@ -32,6 +32,7 @@ func MarkdownProblem(text []byte) (at int, problem string) {
 	var (
 		paraStart  = -1 // of the current paragraph; -1 between paragraphs
 		brackets   int  // "]" in the current paragraph
+		bracketSum int  // brackets × length of the paragraphs before it
 		runs       int  // of *, _ and ~ in the current paragraph
 		refStart   = -1 // of the paragraph's first definition that may span lines
 		longestRef int  // bytes the longest link reference definition may span
@@ -45,6 +46,15 @@ func MarkdownProblem(text []byte) (at int, problem string) {
 	endParagraph := func(end int) (int, string) {
 		if paraStart >= 0 && brackets*(end-paraStart) > maxBracketWork {
 			return paraStart, fmt.Sprintf("đoạn văn có %d dấu ngoặc vuông \"]\", quá nhiều để hiển thị (thường do dán nhầm): hãy chia đoạn văn bằng dòng trống, hoặc bỏ bớt dấu ngoặc vuông", brackets)
+		}
+		if paraStart >= 0 {
+			// Each paragraph costs goldmark its "]" × its length: a body of
+			// many paragraphs each just under the limit costs as much as
+			// one over it.
+			bracketSum += brackets * (end - paraStart)
+			if bracketSum > maxBracketWork {
+				return paraStart, "văn bản có quá nhiều dấu ngoặc vuông \"]\" trong các đoạn văn dài, quá nhiều để hiển thị (thường do dán nhầm): hãy bỏ bớt dấu ngoặc vuông hoặc chia thành đoạn văn ngắn hơn"
+			}
 		}
 		if runs > maxEmphasisRuns {
 			return paraStart, fmt.Sprintf("đoạn văn có %d cụm dấu *, _ hoặc ~ (dấu in đậm, in nghiêng, gạch ngang), quá nhiều để hiển thị: hãy chia đoạn văn bằng dòng trống, hoặc bỏ bớt các dấu này", runs)

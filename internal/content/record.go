@@ -235,22 +235,39 @@ func (r *record) list(key string) []string {
 }
 
 // Closest returns the candidate nearest to s by edit distance, when it is
-// near enough to be a likely typo; "" otherwise.
+// near enough to be a likely typo; "" otherwise. An id, a key or a status
+// is short: s longer than maxSuggestLen gets no suggestion, and only
+// candidates whose length is within the distance are compared, each by a
+// distance search that gives up past it, so that a long unknown value
+// costs no more than a short one.
 func Closest(s string, candidates []string) string {
+	if len(s) > maxSuggestLen {
+		return ""
+	}
 	best, bestDist := "", 3
 	if len(s) <= 4 {
 		bestDist = 2
 	}
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestDist {
+		if abs(len(c)-len(s)) >= bestDist {
+			continue
+		}
+		if d := editDistance(s, c, bestDist); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
+// maxSuggestLen is the longest value Closest looks for a near candidate of.
+const maxSuggestLen = 80
+
+func abs(n int) int { return max(n, -n) }
+
+// editDistance is the Levenshtein distance between a and b, in bytes, or
+// limit when it is at least limit (the search stops as soon as every
+// path costs that much).
+func editDistance(a, b string, limit int) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -258,14 +275,19 @@ func editDistance(a, b string) int {
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return min(prev[len(b)], limit)
 }

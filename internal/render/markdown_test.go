@@ -20,6 +20,9 @@ var pathological = []struct {
 	{"[a]( repeated", func(n int) string { return strings.Repeat("[a](", n) }},
 	{"[a](b repeated", func(n int) string { return strings.Repeat("[a](b", n) }},
 	{"[a](<b repeated", func(n int) string { return strings.Repeat("[a](<b", n) }},
+	{"[]( paragraphs each under the limit", func(n int) string {
+		return strings.Repeat(strings.Repeat("[](", 6600)+"\n\n", max(1, n/6600))
+	}},
 	{"[]( on many lines", func(n int) string { return strings.Repeat("[](\n", n) }},
 	{"[ (]( repeated", func(n int) string { return strings.Repeat("[ (](", n) }},
 	{"openers then closers", func(n int) string { return strings.Repeat("[", n) + strings.Repeat("](", n) }},
