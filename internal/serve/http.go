@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/mohinh/mohinh/internal/diag"
 )
@@ -36,7 +37,7 @@ func (s *Server) handler(addr string) http.Handler {
 				http.Error(w, "nguồn không được phép", http.StatusForbidden)
 				return
 			}
-			s.events.serve(w, r)
+			s.events.serve(streamWriter{w, http.NewResponseController(w), s.timeouts.write}, r)
 			return
 		}
 		name, ok := fileName(r.URL.Path, r.URL.RawPath)
@@ -58,6 +59,29 @@ func (s *Server) handler(addr string) http.Handler {
 		s.write(w, name, data, http.StatusOK)
 	})
 }
+
+// streamWriter gives each write of the event stream a deadline of its
+// own: the server's WriteTimeout, counted from the request, would cut the
+// stream, which lasts as long as its page, while a write that stalls still
+// fails and ends it.
+type streamWriter struct {
+	http.ResponseWriter
+	rc      *http.ResponseController
+	timeout time.Duration
+}
+
+func (w streamWriter) Write(p []byte) (int, error) {
+	w.rc.SetWriteDeadline(time.Now().Add(w.timeout))
+	return w.ResponseWriter.Write(p)
+}
+
+func (w streamWriter) Flush() {
+	w.rc.SetWriteDeadline(time.Now().Add(w.timeout))
+	w.rc.Flush()
+}
+
+// Unwrap lets an http.ResponseController reach the connection.
+func (w streamWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // fileName maps a URL path to a file of the build: "/" and "/x/" to their
 // index.html. It refuses what could leave the build: "..", encoded

@@ -41,11 +41,25 @@ type Options struct {
 	Log   io.Writer // one line per rebuild; nil for none
 }
 
+// timeouts bound how long one connection may hold the server.
+type timeouts struct {
+	header time.Duration // to send a request's headers
+	// write is the time to take a response, and each write of the event
+	// stream, which lasts as long as its page.
+	write time.Duration
+	idle  time.Duration // between two requests on a connection kept alive
+}
+
+// defaultTimeouts are generous for a browser on the same machine: a page
+// comes from memory.
+var defaultTimeouts = timeouts{header: 10 * time.Second, write: time.Minute, idle: 2 * time.Minute}
+
 // Server serves one site.
 type Server struct {
-	opts   Options
-	store  *store
-	events *broker
+	opts     Options
+	store    *store
+	events   *broker
+	timeouts timeouts
 
 	mu       sync.Mutex // guards what follows, between rebuilds and requests
 	problems diag.List  // errors of the current content; nil when it builds
@@ -65,7 +79,7 @@ type Server struct {
 
 // New prepares a server; Run starts it.
 func New(opts Options) *Server {
-	return &Server{opts: opts, store: newStore(), events: newBroker(), stale: true}
+	return &Server{opts: opts, store: newStore(), events: newBroker(), timeouts: defaultTimeouts, stale: true}
 }
 
 // Run builds the site, serves it on ln and rebuilds on every change until
@@ -85,7 +99,12 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 	defer w.close()
 	s.rebuild(change{rescan: true, layouts: true})
 
-	srv := &http.Server{Handler: s.handler(ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           s.handler(ln.Addr().String()),
+		ReadHeaderTimeout: s.timeouts.header,
+		WriteTimeout:      s.timeouts.write,
+		IdleTimeout:       s.timeouts.idle,
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if ready != nil {
@@ -275,9 +294,12 @@ func onlyRegistrations(paths []string) bool {
 	return true
 }
 
+// logf writes one line of the log, through diag.Escape: the line may name
+// a file or quote a value, which must not act on the terminal nor start a
+// line of its own.
 func (s *Server) logf(format string, args ...any) {
 	if s.opts.Log != nil {
-		fmt.Fprintf(s.opts.Log, format+"\n", args...)
+		fmt.Fprintln(s.opts.Log, diag.Escape(fmt.Sprintf(format, args...)))
 	}
 }
 

@@ -235,8 +235,8 @@ async function start(form) {
   }
 
   // registrationFile is the file: front matter in the order of
-  // docs/content-format.md, text in double quotes or as a block, then the
-  // body.
+  // docs/content-format.md, text in double quotes or as a block (yamlText),
+  // then the body.
   function registrationFile() {
     const v = {};
     for (const key of schema["x-order"]) v[key] = value(key);
@@ -248,7 +248,7 @@ async function start(form) {
       if (x === "") continue;
       const p = props[key];
       if (p.type === "integer" || p.enum || p.format === "date") s += key + ": " + x + "\n";
-      else if (key === "novelty" || key === "expected_results") s += key + ": " + block(x);
+      else if (key === "novelty" || key === "expected_results") s += key + ": " + yamlText(x);
       else s += key + ": " + quoted(x) + "\n";
     }
     s += "---\n";
@@ -258,18 +258,46 @@ async function start(form) {
   }
 }
 
+// space is what the loader trims (Go's unicode.IsSpace) and JavaScript's
+// \s: U+0085 is the one Go has that \s lacks.
+const space = "[\\s\\u0085]";
+const trailingSpace = new RegExp(space + "+$", "u");
+const endSpaces = new RegExp("^" + space + "+|" + space + "+$", "gu");
+
 // clean returns text in NFC, without trailing spaces on its lines or empty
 // lines at its ends; one line unless multi is set.
 function clean(s, multi) {
   s = (s.toWellFormed ? s.toWellFormed() : s).normalize("NFC").replace(/\r\n?/g, "\n");
-  const lines = s.split("\n").map((l) => l.replace(/\s+$/u, ""));
-  return multi === false || multi === undefined && !s.includes("\n") ? lines.join(" ").trim() : lines.join("\n").replace(/^\n+|\n+$/g, "").trim();
+  const lines = s.split("\n").map((l) => l.replace(trailingSpace, ""));
+  const text = multi === false || multi === undefined && !s.includes("\n") ? lines.join(" ") : lines.join("\n");
+  return text.replace(endSpaces, "");
 }
 
-// quoted is text as a YAML double-quoted value: JSON's string syntax is
-// YAML's.
+// yamlText is a text as a YAML value: a block, to keep it readable, when
+// a block can hold it as it is, else double quotes.
+function yamlText(s) {
+  return blockCanHold(s) ? block(s) : quoted(s) + "\n";
+}
+
+// notPlain are the characters YAML reads as line breaks (U+0085, U+2028,
+// U+2029) or refuses unescaped: control characters, U+FEFF, U+FFFE, U+FFFF.
+const notPlain = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/u;
+const dashes = new RegExp("^" + space + "*---" + space + "*$", "u");
+
+// blockCanHold reports whether a block keeps s as it is. A line that is
+// "---" once its spaces are trimmed ends the front matter wherever it
+// stands, indented in a block or not (adrg/frontmatter trims every line);
+// notPlain cannot be escaped in a block. clean has already taken the
+// spaces a block would lose: at the ends of lines, before the first.
+function blockCanHold(s) {
+  return !notPlain.test(s) && !s.split("\n").some((l) => dashes.test(l));
+}
+
+// quoted is text as a YAML double-quoted value, on one line: JSON's string
+// syntax is YAML's, but for the characters of notPlain that JSON leaves as
+// they are.
 function quoted(s) {
-  return JSON.stringify(s);
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 
 // block is a text as a YAML block: folded (>) for one paragraph, literal
