@@ -149,3 +149,30 @@ func TestBracketWorkIsBoundedPerBody(t *testing.T) {
 		t.Error("fifty paragraphs each under the limit are accepted")
 	}
 }
+
+// Forty files each just under the limit of one body cost the build as much
+// as many over it: the site's bodies share a budget, and the heaviest are
+// refused until the rest fit.
+func TestBracketWorkIsBoundedPerSite(t *testing.T) {
+	fsys := baseSiteFS(t)
+	body := strings.Repeat("[](", 6600) // one paragraph: 6,600 "]" × 19,800 bytes
+	for i := range 40 {
+		fsys[fmt.Sprintf("content/registrations/2024/xa-ka-do/mo-hinh-%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
+			"---\ntitle: Mô hình số %d\norganisation: xa-ka-do\ncampaign: 2024\nfield: kinh-te\n"+
+				"novelty: Lần đầu chi bộ áp dụng cách làm này trong sinh hoạt.\nexpected_results: Hai mươi hộ đảng viên được hỗ trợ mỗi năm.\n---\n%s\n", i, body)}
+	}
+	_, diags := Load(fsys)
+	var refused []string
+	for _, d := range diags {
+		if d.Code == "markdown-too-complex" {
+			refused = append(refused, d.Path)
+		}
+	}
+	// 40 × 130.7 M of work; the budget is 32 × 2²⁷ = 4,295 M: 8 must go.
+	if len(refused) != 8 {
+		t.Fatalf("%d bodies refused, want 8: %v", len(refused), refused)
+	}
+	if _, problem := MarkdownProblem([]byte(body)); problem != "" {
+		t.Fatalf("one body alone is refused: %s", problem)
+	}
+}

@@ -64,6 +64,7 @@ func finish(loaded []loadedFile, diags diag.List, opts Options) (*Site, diag.Lis
 	if opts.Today.IsZero() {
 		opts.Today = Today()
 	}
+	limitSiteMarkdown(loaded, &diags)
 	site := link(loaded, &diags)
 	validateRegistrations(site, opts.Today, &diags)
 	diags.Sort()
@@ -191,6 +192,8 @@ type loadedFile struct {
 	organisation *Organisation
 	registration *Registration
 	sortKey      vi.Key // of the title, for Vietnamese order
+	markdownWork int    // of its body (markdownShape)
+	markdownLine int    // where its body starts
 	diags        diag.List
 }
 
@@ -254,7 +257,7 @@ func decodeFile(f sourceFile, data []byte, arena *textArena) loadedFile {
 	if !ok {
 		return l
 	}
-	checkMarkdown(f.path, fm.body, &l.diags)
+	l.markdownWork, l.markdownLine = checkMarkdown(f.path, fm.body, &l.diags), fm.body.Line
 	fm.nfc = nfc
 	if !nfc {
 		fm.body.Text = []byte(vi.NFC(string(fm.body.Text)))

@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 )
 
 // Limits on the shape of a Markdown body. goldmark (internal/render) works
@@ -29,6 +31,19 @@ const (
 // the text once; internal/render renders a body that has a problem as
 // plain text, and the loader refuses it.
 func MarkdownProblem(text []byte) (at int, problem string) {
+	at, problem, _ = markdownShape(text)
+	return at, problem
+}
+
+// maxSiteBracketWork bounds the bracket work (maxBracketWork) of all the
+// bodies of a site together: many files each under the limit cost as much
+// as one over it. At about a second of rendering per 2³⁰, a site renders
+// its worst bodies in a few seconds, while ten thousand ordinary ones use
+// a few percent of it.
+const maxSiteBracketWork = 32 * maxBracketWork
+
+// markdownShape is MarkdownProblem, and the bracket work of text.
+func markdownShape(text []byte) (at int, problem string, work int) {
 	var (
 		paraStart  = -1 // of the current paragraph; -1 between paragraphs
 		brackets   int  // "]" in the current paragraph
@@ -76,7 +91,7 @@ func MarkdownProblem(text []byte) (at int, problem string) {
 		// Blank as goldmark sees it: a line of no-break spaces is not.
 		if len(bytes.Trim(line, " \t\r")) == 0 {
 			if at, problem := endParagraph(start); problem != "" {
-				return at, problem
+				return at, problem, bracketSum
 			}
 			columns, prevBlank = 0, true
 			start = end + 1
@@ -87,7 +102,7 @@ func MarkdownProblem(text []byte) (at int, problem string) {
 		}
 		depth, rest := containerPrefix(line)
 		if depth > maxMarkdownNesting {
-			return start, fmt.Sprintf("danh sách hoặc trích dẫn lồng nhau quá sâu (%d cấp, tối đa %d): hãy bớt các dấu \"-\", \"*\", \">\" hoặc khoảng trắng ở đầu dòng", depth, maxMarkdownNesting)
+			return start, fmt.Sprintf("danh sách hoặc trích dẫn lồng nhau quá sâu (%d cấp, tối đa %d): hãy bớt các dấu \"-\", \"*\", \">\" hoặc khoảng trắng ở đầu dòng", depth, maxMarkdownNesting), bracketSum
 		}
 		if isReferenceDefinition(rest) {
 			next := text[min(end+1, len(text)):]
@@ -115,18 +130,18 @@ func MarkdownProblem(text []byte) (at int, problem string) {
 			cells += 2 * columns // the header and this row
 		}
 		if cells > maxTableCells {
-			return tableStart, fmt.Sprintf("bảng quá lớn (hơn %d ô): hãy chia thành nhiều bảng nhỏ, hoặc bớt cột", maxTableCells)
+			return tableStart, fmt.Sprintf("bảng quá lớn (hơn %d ô): hãy chia thành nhiều bảng nhỏ, hoặc bớt cột", maxTableCells), bracketSum
 		}
 		prevBlank = false
 		start = end + 1
 	}
 	if at, problem := endParagraph(len(text)); problem != "" {
-		return at, problem
+		return at, problem, bracketSum
 	}
 	if longestRef*closers > maxReferenceOutput {
-		return longestAt, "định nghĩa liên kết dạng \"[tên]: địa-chỉ\" quá dài so với số lần được dùng, trang sẽ quá lớn: hãy viết địa chỉ ngay trong liên kết, dạng [chữ](địa-chỉ)"
+		return longestAt, "định nghĩa liên kết dạng \"[tên]: địa-chỉ\" quá dài so với số lần được dùng, trang sẽ quá lớn: hãy viết địa chỉ ngay trong liên kết, dạng [chữ](địa-chỉ)", bracketSum
 	}
-	return 0, ""
+	return 0, "", bracketSum
 }
 
 // containerPrefix reads the quotes and list items a line opens. It returns
@@ -238,13 +253,40 @@ func isReferenceDefinition(line []byte) bool {
 }
 
 // checkMarkdown reports a body that MarkdownProblem refuses, or the links
-// in it whose address LinkAddress refuses.
-func checkMarkdown(path string, body Markdown, diags *diagnostics) {
-	at, problem := MarkdownProblem(body.Text)
+// in it whose address LinkAddress refuses. It returns the body's bracket
+// work, which the site's bodies share (limitSiteMarkdown).
+func checkMarkdown(path string, body Markdown, diags *diagnostics) (work int) {
+	at, problem, work := markdownShape(body.Text)
 	if problem == "" {
 		checkAddresses(path, body, diags)
-		return
+		return work
 	}
 	line, col := position(body.Text, at)
 	diags.Errorf(path, body.Line+line-1, col, "markdown-too-complex", "%s", problem)
+	return work
+}
+
+// limitSiteMarkdown refuses the heaviest bodies, by bracket work, until
+// what is left of the site is within maxSiteBracketWork: one error each,
+// so that a pull request of many heavy files is refused whole.
+func limitSiteMarkdown(loaded []loadedFile, diags *diagnostics) {
+	total := 0
+	for _, l := range loaded {
+		total += l.markdownWork
+	}
+	if total <= maxSiteBracketWork {
+		return
+	}
+	heavy := make([]int, len(loaded))
+	for i := range heavy {
+		heavy[i] = i
+	}
+	slices.SortStableFunc(heavy, func(a, b int) int { return cmp.Compare(loaded[b].markdownWork, loaded[a].markdownWork) })
+	for _, i := range heavy {
+		if total <= maxSiteBracketWork {
+			break
+		}
+		total -= loaded[i].markdownWork
+		diags.Errorf(loaded[i].file.path, loaded[i].markdownLine, 1, "markdown-too-complex", "cùng với các tệp khác, văn bản có quá nhiều dấu ngoặc vuông \"]\" trong các đoạn văn dài, cả trang quá nặng để hiển thị: hãy bỏ bớt dấu ngoặc vuông hoặc chia thành đoạn văn ngắn hơn")
+	}
 }
