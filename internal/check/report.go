@@ -1,10 +1,12 @@
 package check
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mohinh/mohinh/internal/diag"
 )
@@ -23,14 +25,23 @@ var Formats = map[string]Report{
 // what changed compared with the base and a one-line summary.
 func Text(w io.Writer, res Result) error {
 	for _, f := range res.Fixes {
-		name := f.Path
-		fmt.Fprintf(w, "%s: đã sửa: %s\n", name, strings.Join(f.Changes, "; "))
+		printLine(w, "%s: đã sửa: %s", f.Path, strings.Join(f.Changes, "; "))
 	}
 	for _, d := range res.Diags {
-		fmt.Fprintln(w, d.String())
+		printLine(w, "%s", d)
 	}
 	writeChanges(w, res.Changes)
-	_, err := fmt.Fprintln(w, Summary(res))
+	return printLine(w, "%s", Summary(res))
+}
+
+// printLine writes one line of a report through diag.Escape, whatever
+// the line holds — file names, values quoted in messages, the base
+// revision — so that a control character is shown, never acted on, and a
+// value can never start a line of its own ("mohinh check: 0 lỗi", or a
+// workflow command "::error …" in GitHub's log). Every report prints its
+// lines here, but the annotations, escaped the same way field by field.
+func printLine(w io.Writer, format string, args ...any) error {
+	_, err := fmt.Fprintln(w, diag.Escape(fmt.Sprintf(format, args...)))
 	return err
 }
 
@@ -51,7 +62,7 @@ func writeChanges(w io.Writer, c *Changes) {
 	if c == nil {
 		return
 	}
-	c.each(func(verb, path string) { fmt.Fprintf(w, "  %-5s %s\n", verb, path) }, "đổi", "%s → %s")
+	c.each(func(verb, path string) { printLine(w, "  %-5s %s", verb, path) }, "đổi", "%s → %s")
 }
 
 // each calls f for every change in the order added, modified, renamed,
@@ -83,16 +94,47 @@ type jsonDiagnostic struct {
 
 // JSON writes one JSON document: the list of problems, each
 // {path, line, col, severity, code, message}; line and col are 0 when the
-// problem concerns the whole file.
+// problem concerns the whole file. Paths and messages are the values
+// themselves, not diag.Escape's rendering of them, so that a program can
+// open the file; every character diag.Escape would escape is written as a
+// JSON escape, so that the document is safe to print too.
 func JSON(w io.Writer, res Result) error {
 	out := make([]jsonDiagnostic, 0, len(res.Diags))
 	for _, d := range res.Diags {
 		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Message})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSON(buf.Bytes()))
+	return err
+}
+
+// escapeJSON writes as \uXXXX escapes the characters that diag.Escape
+// escapes and encoding/json leaves as they are: DEL, the C1 controls and
+// the bidi controls (it escapes C0 and U+2028, U+2029 itself). Outside its
+// strings a JSON document is ASCII, so each such character is inside a
+// string, where the escape means the same character.
+func escapeJSON(doc []byte) []byte {
+	var out []byte
+	done := 0
+	for i := 0; i < len(doc); {
+		r, size := utf8.DecodeRune(doc[i:])
+		if r >= 0x7f && diag.Unsafe(r) {
+			out = append(out, doc[done:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			done = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return doc
+	}
+	return append(out, doc[done:]...)
 }
 
 // maxAnnotations is how many problems become annotations: GitHub shows
@@ -105,27 +147,27 @@ const maxAnnotations = 10
 func GitHub(w io.Writer, res Result) error {
 	for i, d := range res.Diags {
 		if i >= maxAnnotations {
-			fmt.Fprintln(w, d.String())
+			printLine(w, "%s", d)
 			continue
 		}
-		props := "file=" + escapeProperty(d.Path)
+		props := "file=" + escapeProperty(diag.Escape(d.Path))
 		if d.Line > 0 {
 			props += fmt.Sprintf(",line=%d", d.Line)
 			if d.Col > 0 {
 				props += fmt.Sprintf(",col=%d", d.Col)
 			}
 		}
-		fmt.Fprintf(w, "::%s %s,title=mohinh check::%s\n", d.Severity, props, escapeData(d.Message))
+		fmt.Fprintf(w, "::%s %s,title=mohinh check::%s\n", d.Severity, props, escapeData(diag.Escape(d.Message)))
 	}
 	writeChanges(w, res.Changes)
-	_, err := fmt.Fprintln(w, Summary(res))
-	return err
+	return printLine(w, "%s", Summary(res))
 }
 
 // StepSummary is the full list as a Markdown table, for the file named by
 // $GITHUB_STEP_SUMMARY.
 func StepSummary(w io.Writer, res Result) error {
-	fmt.Fprintf(w, "### %s\n\n", Summary(res))
+	printLine(w, "### %s", Summary(res))
+	fmt.Fprintln(w)
 	if len(res.Diags) > 0 {
 		fmt.Fprintln(w, "| Tệp | Dòng | Cột | Mức | Mã | Thông báo |")
 		fmt.Fprintln(w, "|---|---|---|---|---|---|")
@@ -134,18 +176,20 @@ func StepSummary(w io.Writer, res Result) error {
 			if d.Severity == diag.Warning {
 				level = "cảnh báo"
 			}
-			fmt.Fprintf(w, "| `%s` | %d | %d | %s | %s | %s |\n", d.Path, d.Line, d.Col, level, d.Code, escapeCell(d.Message))
+			fmt.Fprintf(w, "| `%s` | %d | %d | %s | %s | %s |\n", escapeCell(d.Path), d.Line, d.Col, level, d.Code, escapeCell(d.Message))
 		}
 	}
 	if c := res.Changes; c != nil {
-		fmt.Fprintf(w, "\nThay đổi so với `%s`:\n\n", c.Base)
-		c.each(func(verb, path string) { fmt.Fprintf(w, "- %s `%s`\n", verb, path) }, "đổi tên", "%s` → `%s")
+		fmt.Fprintf(w, "\nThay đổi so với `%s`:\n\n", escapeCell(c.Base))
+		c.each(func(verb, path string) { printLine(w, "- %s `%s`", verb, path) }, "đổi tên", "%s` → `%s")
 	}
 	_, err := fmt.Fprintln(w)
 	return err
 }
 
-// escapeData escapes the message of a workflow command.
+// escapeData escapes the message of a workflow command, as GitHub's
+// runner unescapes it; given text through diag.Escape, which leaves no
+// line break, it only has "%" to escape.
 func escapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
 }
@@ -155,6 +199,8 @@ func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
+// escapeCell makes s one cell of a Markdown table: escaped, with no "|" to
+// end the cell and no backquote to end the code around a path.
 func escapeCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "`", "'").Replace(s)
+	return strings.NewReplacer("|", `\|`, "`", "'").Replace(diag.Escape(s))
 }

@@ -39,6 +39,8 @@ var updateHostile = flag.Bool("update", false, "rewrite the want sections of tes
 //	pad PATH SIZE          text is appended until the file has SIZE bytes
 //	symlink PATH TARGET    PATH becomes a symbolic link to TARGET; $OUTSIDE
 //	                       is a folder outside the site holding secret.md
+//	rename PATH NEW        PATH is renamed NEW (Go-quoted), for a name a
+//	                       txtar cannot hold: a newline, an ESC
 //
 // go test -run TestHostile -update rewrites the want sections.
 func TestHostile(t *testing.T) {
@@ -192,6 +194,17 @@ func applySetup(t *testing.T, site, line string) {
 			}
 			return b[:size]
 		})
+	case "rename":
+		if len(args) < 3 {
+			t.Fatalf("setup: %q", line)
+		}
+		to := filepath.Join(site, filepath.FromSlash(string(quoted(args[2]))))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p, to); err != nil {
+			t.Fatalf("setup %q: %v", line, err)
+		}
 	case "symlink":
 		os.RemoveAll(p)
 		os.MkdirAll(filepath.Dir(p), 0o755)

@@ -62,6 +62,10 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 				refused[name] = true
 				continue
 			}
+			if checkValueText(path, spec.name, line, col, v, diags) {
+				refused[name] = true
+				continue
+			}
 			r.values[name] = v
 			vl, vc := r.pos(v)
 			r.src.positions = append(r.src.positions, keyPosition{key: spec.name, line: int32(vl), col: int32(vc)})

@@ -1,12 +1,14 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
+	"go.yaml.in/yaml/v3"
 )
 
 // checkText looks at the whole text of a file for what no single value
@@ -31,6 +33,83 @@ func checkText(path string, data []byte, diags *diag.List) (nfc bool) {
 	}
 	checkPersonalData(path, data, diags)
 	return nfc
+}
+
+// checkValueText reports the value of key, at the key's line and col,
+// when its text holds a character that no text of the portal may hold
+// (RefusedRune): YAML's double quotes can write any character ("\e",
+// "\x00", "\u0085", "\uFFFE"), which would reach every page, report and
+// log the text is printed in. Every value of a front matter passes here,
+// from newRecord, before any field reads it; a list or a mapping is looked
+// at whole. It reports whether it found one: the value is then refused.
+func checkValueText(path, key string, line, col int, v *yaml.Node, diags *diag.List) bool {
+	stack := []*yaml.Node{v}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = append(stack[:len(stack)-1], n.Content...)
+		r, bad := RefusedRune(n.Value)
+		if !bad {
+			continue
+		}
+		if isNoncharacter(r) {
+			diags.Errorf(path, line, col, "noncharacter", "giá trị của khóa %q có ký tự U+%04X, là mã Unicode không dành cho chữ nào (noncharacter): hãy xóa ký tự này; trong dấu ngoặc kép, nó được viết là %s", key, r, yamlEscapes(r))
+		} else {
+			diags.Errorf(path, line, col, "control-character", "giá trị của khóa %q có ký tự điều khiển U+%04X, là ký tự vô hình, không phải chữ: hãy xóa ký tự này; trong dấu ngoặc kép, nó được viết là %s", key, r, yamlEscapes(r))
+		}
+		return true
+	}
+	return false
+}
+
+// RefusedRune returns the first character of s that no text of the
+// content may hold, and whether there is one: a control character (C0,
+// DEL, C1) other than tab and newline, which a terminal acts on and a page
+// or a spreadsheet cannot show, or a noncharacter, which XML, and so the
+// spreadsheet, cannot carry. The loader refuses a value holding one; what
+// writes content (a form, a command) asks it what to leave out.
+func RefusedRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20, r >= 0x7f && r <= 0x9f, isNoncharacter(r):
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// isNoncharacter reports whether r is one of Unicode's 66 noncharacters:
+// U+FDD0–U+FDEF and the last two code points of every plane.
+func isNoncharacter(r rune) bool {
+	return r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
+}
+
+// yamlNamedEscapes are the escapes of YAML's double quotes that name a
+// control character.
+var yamlNamedEscapes = map[rune]string{0: `\0`, 0x07: `\a`, 0x08: `\b`, 0x0b: `\v`, 0x0c: `\f`, 0x0d: `\r`, 0x1b: `\e`, 0x85: `\N`}
+
+// yamlEscapes lists the ways YAML's double quotes write r, for the
+// submitter to find it in the file: "\e", "\x1B" hoặc "\u001B".
+func yamlEscapes(r rune) string {
+	var ways []string
+	if name, ok := yamlNamedEscapes[r]; ok {
+		ways = append(ways, name)
+	}
+	switch {
+	case r <= 0xff:
+		ways = append(ways, fmt.Sprintf(`\x%02X`, r), fmt.Sprintf(`\u%04X`, r))
+	case r <= 0xffff:
+		ways = append(ways, fmt.Sprintf(`\u%04X`, r))
+	default:
+		ways = append(ways, fmt.Sprintf(`\U%08X`, r))
+	}
+	for i, w := range ways {
+		ways[i] = `"` + w + `"`
+	}
+	if len(ways) == 1 {
+		return ways[0]
+	}
+	return strings.Join(ways[:len(ways)-1], ", ") + " hoặc " + ways[len(ways)-1]
 }
 
 // maxPersonalDataWarnings bounds the warnings for one file.

@@ -42,10 +42,11 @@ type Diagnostic struct {
 	Message  string // plain Vietnamese
 }
 
-// String formats the diagnostic as "path:line:col: message".
+// String formats the diagnostic as "path:line:col: message", one line
+// whatever the path and the message hold: both go through Escape.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Path)
+	b.WriteString(Escape(d.Path))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
 		if d.Col > 0 {
@@ -56,7 +57,7 @@ func (d Diagnostic) String() string {
 	if d.Severity == Warning {
 		b.WriteString("cảnh báo: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(Escape(d.Message))
 	return b.String()
 }
 

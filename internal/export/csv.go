@@ -17,7 +17,8 @@ const BOM = "\uFEFF"
 // desktop: UTF-8 with a BOM, CRLF line ends, a header row, quotes where
 // needed. Dates are written YYYY-MM-DD, which Excel reads as dates in every
 // locale (08/01/2024 would be 1 August in an American one). Every text cell
-// goes through Neutralise.
+// goes through Neutralise and is cut at maxCellText characters, as the
+// XLSX cells are.
 func CSV(w io.Writer, t Table) error {
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return err
@@ -49,7 +50,7 @@ func CSV(w io.Writer, t Table) error {
 func csvValue(v any) string {
 	switch x := v.(type) {
 	case string:
-		return Neutralise(x)
+		return cutCell(Neutralise(x))
 	case int:
 		return strconv.Itoa(x)
 	case content.Date:

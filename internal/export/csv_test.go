@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // readCSV checks the BOM and the CRLF line ends and parses the rest.
@@ -90,5 +91,28 @@ func TestCSVCompliance(t *testing.T) {
 	}
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A text longer than a spreadsheet cell holds is cut at maxCellText
+// characters (not bytes), as in the XLSX; a neutralised text counts its
+// quote.
+func TestCSVCutsLongCells(t *testing.T) {
+	long := strings.Repeat("ạ", 40000)
+	table := Table{Columns: []Column{{Header: "Tính mới"}, {Header: "Dự kiến"}, {Header: "Ngắn"}},
+		Rows: [][]any{{long, "=" + long, "vừa"}}}
+	var buf bytes.Buffer
+	if err := CSV(&buf, table); err != nil {
+		t.Fatal(err)
+	}
+	rec := readCSV(t, buf.Bytes())[1]
+	if n := utf8.RuneCountInString(rec[0]); n != 32767 || rec[0] != long[:32767*len("ạ")] {
+		t.Errorf("a 40,000-character cell is written with %d characters, want 32,767", n)
+	}
+	if n := utf8.RuneCountInString(rec[1]); n != 32767 || !strings.HasPrefix(rec[1], "'=ạ") {
+		t.Errorf("a neutralised 40,001-character cell is written with %d characters, starting %q; want 32,767, starting '=", n, rec[1][:8])
+	}
+	if rec[2] != "vừa" {
+		t.Errorf("a short cell is written %q", rec[2])
 	}
 }

@@ -26,6 +26,27 @@ type Links interface {
 	Campaign(*content.Campaign) string
 }
 
+// maxCellText is the most characters a spreadsheet cell holds (Excel's
+// limit). Both writers cut longer text there, so that the file holds what
+// a spreadsheet shows: Excel refuses an XLSX with a longer cell, and does
+// not keep a longer CSV cell whole.
+const maxCellText = 32767
+
+// cutCell returns s cut at maxCellText characters.
+func cutCell(s string) string {
+	if len(s) <= maxCellText { // never more characters than bytes
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxCellText {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
 // Table is one table of a call's report: a sheet of the spreadsheet, or a
 // CSV file.
 type Table struct {

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/report"
@@ -232,9 +231,6 @@ func inlineString(b *bufio.Writer, ref string, style int, s string) {
 	b.WriteString(`</t></is></c>`)
 }
 
-// maxCellText is the most characters a spreadsheet cell holds.
-const maxCellText = 32767
-
 // cellText is s as a cell can hold it: without the characters XML 1.0
 // cannot carry, cut at maxCellText characters.
 func cellText(s string) string {
@@ -253,10 +249,7 @@ func cellText(s string) string {
 			return -1
 		}, s)
 	}
-	if utf8.RuneCountInString(s) > maxCellText {
-		s = string([]rune(s)[:maxCellText])
-	}
-	return s
+	return cutCell(s)
 }
 
 func xmlChar(r rune) bool {
