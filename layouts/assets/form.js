@@ -267,11 +267,17 @@ const endSpaces = new RegExp("^" + space + "+|" + space + "+$", "gu");
 // clean returns text in NFC, without trailing spaces on its lines or empty
 // lines at its ends; one line unless multi is set.
 function clean(s, multi) {
-  s = (s.toWellFormed ? s.toWellFormed() : s).normalize("NFC").replace(/\r\n?/g, "\n");
+  s = (s.toWellFormed ? s.toWellFormed() : s).normalize("NFC").replace(/\r\n?/g, "\n").replace(refused, "");
   const lines = s.split("\n").map((l) => l.replace(trailingSpace, ""));
   const text = multi === false || multi === undefined && !s.includes("\n") ? lines.join(" ") : lines.join("\n");
   return text.replace(endSpaces, "");
 }
+
+// refused are the characters the loader refuses in a text
+// (content.RefusedRune): controls other than tab and line end, DEL, C1
+// controls and Unicode's noncharacters. They are invisible, pasted by
+// mistake: the form drops them.
+const refused = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/gu;
 
 // yamlText is a text as a YAML value: a block, to keep it readable, when
 // a block can hold it as it is, else double quotes.
