@@ -52,7 +52,10 @@ Tùy chọn:
 
 	limitMemory()
 	start := time.Now()
-	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL, Today: todayForTests()})
+	waiting := func() {
+		fmt.Fprintf(stderr, "mohinh build: một lần dựng khác đang ghi vào %s: đang chờ nó xong…\n", *out)
+	}
+	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL, Today: todayForTests(), Waiting: waiting})
 	printErrors(stderr, diags)
 	if diags.HasErrors() {
 		errs, warns := diags.Count()

@@ -29,6 +29,11 @@ type Options struct {
 	Out     string // the output folder
 	BaseURL string
 	Today   content.Date // for dates in the future; zero means today
+
+	// Waiting, when set, is called when another build is writing the same
+	// output folder: this build then waits for it to end before it writes,
+	// so that both publish a complete site. See output.Options.
+	Waiting func()
 }
 
 // Result describes a finished build.
@@ -62,7 +67,7 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err != nil {
 		return Result{Site: site}, diags, err
 	}
-	staging, err := output.Begin(opts.Out)
+	staging, err := output.BeginWith(opts.Out, output.Options{Waiting: opts.Waiting})
 	if err != nil {
 		return Result{Site: site}, diags, err
 	}

@@ -60,16 +60,38 @@ func TestAbortLeavesOutputUntouched(t *testing.T) {
 }
 
 func TestBeginRemovesWhatKilledBuildsLeft(t *testing.T) {
+	if !canLock {
+		t.Skip("without locks a staging folder may be a live build's")
+	}
 	parent := t.TempDir()
-	stale := filepath.Join(parent, ".public.staging-123")
-	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
-	s, err := Begin(filepath.Join(parent, "public"))
+	// A build killed with kill -9 leaves its staging folder and the lock
+	// file, unlocked; one killed in a non-atomic Commit, a ".old" folder.
+	stale := []string{".public.staging-123", ".public.staging-456.old"}
+	for _, name := range stale {
+		os.MkdirAll(filepath.Join(parent, name, "x"), 0o755)
+	}
+	os.WriteFile(filepath.Join(parent, ".public.lock"), nil, 0o644)
+	// The staging folder of another output, public.staging-1, is not one
+	// of public.
+	other := filepath.Join(parent, ".public.staging-1.staging-789")
+	os.MkdirAll(other, 0o755)
+
+	waited := false
+	s, err := BeginWith(filepath.Join(parent, "public"), Options{Waiting: func() { waited = true }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Abort()
-	if _, err := os.Stat(stale); err == nil {
-		t.Error("a stale staging folder survived")
+	if waited {
+		t.Error("Begin waited for the lock file a killed build left")
+	}
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(parent, name)); err == nil {
+			t.Errorf("the stale staging folder %s survived", name)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("the staging folder of another output was removed: %v", err)
 	}
 }
 
