@@ -9,14 +9,17 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -63,29 +66,73 @@ func TestScripts(t *testing.T) {
 				data := "---\ntitle: x\n---\n" + strings.Repeat("Nội dung dài. ", n/len("Nội dung dài. ")+1)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data[:n]), 0o644))
 			},
-			"freeport": func(ts *testscript.TestScript, neg bool, args []string) {
-				ln, err := net.Listen("tcp", "127.0.0.1:0")
+			// waitserve FILE URL PORT: wait until serve has written its
+			// address to FILE (--addr-file), then set URL to it and PORT to
+			// its port. The folder is watched: the file's creation is the
+			// signal.
+			"waitserve": func(ts *testscript.TestScript, neg bool, args []string) {
+				file := ts.MkAbs(args[0])
+				w, err := fsnotify.NewWatcher()
 				ts.Check(err)
-				ts.Setenv(args[0], strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
-				ln.Close()
+				defer w.Close()
+				ts.Check(w.Add(filepath.Dir(file)))
+				failsafe := time.After(2 * time.Minute) // a deadline for a broken server, not a speed
+				for {
+					if data, err := os.ReadFile(file); err == nil {
+						u, err := url.Parse(strings.TrimSpace(string(data)))
+						ts.Check(err)
+						ts.Setenv(args[1], u.String())
+						ts.Setenv(args[2], u.Port())
+						return
+					}
+					select {
+					case <-w.Events:
+					case err := <-w.Errors:
+						ts.Fatalf("waitserve: %v", err)
+					case <-failsafe:
+						ts.Fatalf("waitserve: serve never wrote %s", args[0])
+					}
+				}
 			},
+			// waitfor URL REGEXP: fetch the page of a running serve until it
+			// matches (or, negated, until it does not). The server's event
+			// stream is the signal to fetch again: every rebuild and every
+			// refresh of the exports is announced on it.
 			"waitfor": func(ts *testscript.TestScript, neg bool, args []string) {
 				re := regexp.MustCompile(args[1])
-				deadline := time.Now().Add(20 * time.Second)
-				last := ""
-				for time.Now().Before(deadline) {
-					if resp, err := http.Get(args[0]); err == nil {
-						body, _ := io.ReadAll(resp.Body)
-						resp.Body.Close()
-						last = string(body)
-						if re.MatchString(last) != neg {
-							fmt.Fprint(ts.Stdout(), last)
+				page, err := url.Parse(args[0])
+				ts.Check(err)
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // a deadline for a broken server, not a speed
+				defer cancel()
+				req, err := http.NewRequestWithContext(ctx, "GET", page.Scheme+"://"+page.Host+"/_mohinh/events", nil)
+				ts.Check(err)
+				resp, err := http.DefaultClient.Do(req)
+				ts.Check(err)
+				defer resp.Body.Close()
+				events := bufio.NewReader(resp.Body)
+				nextEvent := func() { // up to the blank line that ends an event
+					for {
+						line, err := events.ReadString('\n')
+						if err != nil {
+							ts.Fatalf("waitfor %s: no page matching %q (negated: %v): %v", args[0], args[1], neg, err)
+						}
+						if line == "\n" {
 							return
 						}
 					}
-					time.Sleep(20 * time.Millisecond)
 				}
-				ts.Fatalf("waitfor %s: no page matching %q (negated: %v) in 20 s; last:\n%s", args[0], args[1], neg, last)
+				nextEvent() // the stream's opening: from here on, no rebuild is missed
+				for {
+					resp, err := http.Get(args[0])
+					ts.Check(err)
+					body, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					if re.MatchString(string(body)) != neg {
+						fmt.Fprint(ts.Stdout(), string(body))
+						return
+					}
+					nextEvent()
+				}
 			},
 			"httpget": func(ts *testscript.TestScript, neg bool, args []string) {
 				fl := flag.NewFlagSet("httpget", flag.ContinueOnError)

@@ -381,22 +381,17 @@ func (p *page) eval(expr string, out any) error {
 	return nil
 }
 
-// waitFor evaluates expr until it is true.
+// waitFor waits until expr is true. The page says when to look again:
+// expr is evaluated at once and after every change of the document
+// (a MutationObserver), never on a timer; every condition the tests wait
+// for is a change of the document (a data- attribute, an element shown).
 func (p *page) waitFor(expr string) error {
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		var ok bool
-		if err := p.eval("!!("+expr+")", &ok); err != nil {
-			return err
-		}
-		if ok {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("waited 15 s for %s", expr)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	return p.eval(`new Promise(resolve => {
+		const ok = () => { try { return !!(`+expr+`); } catch (e) { return false; } };
+		if (ok()) { resolve(true); return; }
+		const o = new MutationObserver(() => { if (ok()) { o.disconnect(); resolve(true); } });
+		o.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+	})`, nil)
 }
 
 // typeInto focuses the element of the CSS selector, empties it and types

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"testing"
 	"testing/fstest"
-	"time"
 	"unicode/utf8"
 )
 
@@ -33,11 +32,7 @@ func FuzzLoad(f *testing.F) {
 		fsys[p] = &fstest.MapFile{Data: data}
 		today, _ := ParseDate("2025-06-01")
 		opts := Options{Today: today}
-		start := time.Now()
-		site, diags := LoadWith(fsys, opts)
-		if took := time.Since(start); took > 5*time.Second {
-			t.Errorf("loading %d bytes took %v", len(data), took)
-		}
+		site, diags := LoadWith(fsys, opts) // its speed: BenchmarkLoad*, and the limits it enforces
 		_, again := LoadWith(fsys, opts)
 		if !slices.Equal(diags, again) {
 			t.Fatalf("two loads disagree:\n%v\n%v", diags, again)

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/text/unicode/norm"
@@ -24,8 +23,9 @@ var updateHostile = flag.Bool("update", false, "rewrite the want sections of tes
 // (path:line:col: message), and nothing else: an empty "want" means the
 // file is accepted as it is (a BOM, CRLF: what the build must take in its
 // stride and escape when rendering). A case with an error is one the build
-// refuses: nothing is written. Every case loads within seconds, however
-// large or deep its input.
+// refuses: nothing is written. A large or deep input is bounded by the
+// limit that refuses it, which its want shows; how fast the loader is
+// lives in the benchmarks, never here.
 //
 // The section "setup" changes files after they are written, for what a
 // text file cannot hold or should not spell out:
@@ -103,11 +103,7 @@ func runHostile(t *testing.T, base *txtar.Archive, file string) {
 	}
 
 	today, _ := ParseDate("2025-06-01")
-	start := time.Now()
 	_, diags := LoadWith(os.DirFS(site), Options{Today: today})
-	if took := time.Since(start); took > 5*time.Second {
-		t.Errorf("loading took %v", took)
-	}
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.String())

@@ -16,56 +16,91 @@ type change struct {
 	paths   []string // slash paths relative to the site folder, sorted, unique
 	layouts bool
 	rescan  bool
+	events  int  // the watcher's events the batch gathered
+	cut     bool // the batch was cut at its maximum while events kept coming
 }
 
 func (c change) empty() bool { return len(c.paths) == 0 && !c.layouts && !c.rescan }
+
+// clock is the time a batcher waits by: the real one, or a test's.
+type clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
 // batcher turns the events of editors and git into few rebuilds. An editor
 // saves with several events (write, chmod, a temporary file renamed over
 // the file, vim's "4913" probe); a "git checkout" touches hundreds of files
 // in a burst. Events are collected until the tree has been quiet for
 // quiet, or for at most max after the first, then handed over as one
-// change. Once a batch has burst events it is a checkout, not a save: it
-// waits for burstQuiet of quiet, up to burstMax, so that a checkout that
-// takes longer than max or pauses between files is still one rebuild.
+// change. Once a batch has burst events it is a checkout, not a save: the
+// window then extends by burstQuiet after each event, up to burstMax after
+// the first, so that a checkout on a slow disk, or one that pauses between
+// files, is still one rebuild however long it takes below that bound.
+// Nothing here depends on how fast the machine is: only on the gaps
+// between events, measured by clock.
 type batcher struct {
 	site  string // the site folder, as the watcher names paths
+	clock clock
 	quiet time.Duration
 	max   time.Duration
 
 	burst      int // events; 0 for no burst mode
 	burstQuiet time.Duration
 	burstMax   time.Duration
+
+	observe func(event) // a test's view of each event taken; nil
+}
+
+// defaultBatcher waits 20 ms after a save (an editor's events come within
+// a few ms) and 200 ms between the files of a checkout, up to 10 s.
+func defaultBatcher(site string) batcher {
+	return batcher{site: site, clock: realClock{}, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond,
+		burst: 100, burstQuiet: 200 * time.Millisecond, burstMax: 10 * time.Second}
 }
 
 // collect reads events until a batch is complete and returns it. first is
 // the event that started the batch. It returns early when done closes.
 func (b batcher) collect(first event, events <-chan event, done <-chan struct{}) change {
 	pending := []event{first}
-	start := time.Now()
-	deadline := time.NewTimer(b.max)
-	defer deadline.Stop()
-	quiet := time.NewTimer(b.quiet)
-	defer quiet.Stop()
+	start := b.clock.Now()
+	last := start
+	b.see(first)
 	for {
+		quiet, limit := b.quiet, b.max
+		if b.burst > 0 && len(pending) >= b.burst {
+			quiet, limit = b.burstQuiet, b.burstMax
+		}
+		wake := last.Add(quiet)
+		if end := start.Add(limit); end.Before(wake) {
+			wake = end
+		}
 		select {
 		case ev := <-events:
 			pending = append(pending, ev)
-			if b.burst > 0 && len(pending) >= b.burst {
-				if len(pending) == b.burst {
-					deadline.Reset(time.Until(start.Add(b.burstMax)))
-				}
-				quiet.Reset(b.burstQuiet)
-			} else {
-				quiet.Reset(b.quiet)
+			last = b.clock.Now()
+			b.see(ev) // after last: a test may move the clock on from here
+		case now := <-b.clock.After(wake.Sub(b.clock.Now())):
+			if now.Before(wake) {
+				continue
 			}
-		case <-quiet.C:
-			return b.summarise(pending)
-		case <-deadline.C:
-			return b.summarise(pending)
+			c := b.summarise(pending)
+			c.cut = last.Add(quiet).After(wake) // the limit came before the quiet
+			return c
 		case <-done:
 			return change{}
 		}
+	}
+}
+
+func (b batcher) see(ev event) {
+	if b.observe != nil {
+		b.observe(ev)
 	}
 }
 
@@ -80,7 +115,7 @@ type event struct {
 // temporary files and events outside content/ and layouts/ are dropped;
 // the same path many times counts once.
 func (b batcher) summarise(events []event) change {
-	var c change
+	c := change{events: len(events)}
 	seen := map[string]bool{}
 	for _, ev := range events {
 		if ev.overflow {

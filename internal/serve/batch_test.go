@@ -3,6 +3,7 @@ package serve
 import (
 	"slices"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -63,77 +64,131 @@ func TestSummarise(t *testing.T) {
 	}
 }
 
-// A storm of events — a "git checkout" of another branch touching a
-// thousand files over a few hundred milliseconds — is one rebuild.
-func TestCollectStormIsOneBatch(t *testing.T) {
-	b := batcher{site: "/site", quiet: 40 * time.Millisecond, max: 2 * time.Second}
-	events := make(chan event, 2000)
-	go func() {
-		for i := range 1000 {
-			events <- ev("/site/content/registrations/2024/xa/"+itoa(i)+".md", fsnotify.Write)
-			if i%100 == 0 {
-				time.Sleep(10 * time.Millisecond) // bursts, shorter than quiet
-			}
-		}
-	}()
-	first := <-events
-	c := b.collect(first, events, nil)
-	if len(c.paths) != 1000 {
-		t.Errorf("one batch holds %d paths, want 1000", len(c.paths))
-	}
-	select {
-	case e := <-events:
-		t.Errorf("an event was left for a second rebuild: %+v", e)
-	default:
-	}
+// The timing tests run in a synctest bubble: time is fake and moves only
+// when every goroutine of the test waits, so a sleep of the producer is
+// an exact gap between events, whatever the machine is doing.
+
+func testBatcher() batcher {
+	b := defaultBatcher("/site")
+	return b
 }
 
-// A checkout slower than max, with pauses longer than quiet (git writing
-// its index, a slow disk), is still one rebuild once it is a burst.
-func TestCollectSlowCheckoutIsOneBatch(t *testing.T) {
-	b := batcher{site: "/site", quiet: 20 * time.Millisecond, max: 300 * time.Millisecond,
-		burst: 100, burstQuiet: 150 * time.Millisecond, burstMax: 5 * time.Second}
-	events := make(chan event, 2000)
-	go func() {
-		for i := range 1000 {
-			events <- ev("/site/content/registrations/2024/xa/"+itoa(i)+".md", fsnotify.Write)
-			if i%200 == 199 {
-				time.Sleep(100 * time.Millisecond) // a pause longer than quiet
+// A storm of events — a "git checkout" of another branch touching a
+// thousand files in bursts — is one rebuild.
+func TestCollectStormIsOneBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		b := testBatcher()
+		events := make(chan event)
+		go func() {
+			for i := range 1000 {
+				events <- ev("/site/content/registrations/2024/xa/"+itoa(i)+".md", fsnotify.Write)
+				if i%100 == 0 {
+					time.Sleep(10 * time.Millisecond) // bursts, shorter than a save's quiet
+				}
 			}
+		}()
+		c := b.collect(<-events, events, nil)
+		if len(c.paths) != 1000 || c.events != 1000 || c.cut {
+			t.Errorf("one batch holds %d paths of %d events (cut %v), want 1000", len(c.paths), c.events, c.cut)
 		}
-	}()
-	start := time.Now()
-	c := b.collect(<-events, events, nil)
-	if len(c.paths) != 1000 {
-		t.Errorf("one batch holds %d paths after %v, want 1000", len(c.paths), time.Since(start))
-	}
+	})
+}
+
+// A checkout on a slow disk — 1,000 files over 2 seconds, with pauses
+// longer than a save's quiet between its phases — is still one rebuild:
+// the window extends while events keep coming.
+func TestCollectSlowCheckoutIsOneBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		b := testBatcher()
+		events := make(chan event)
+		go func() {
+			for i := range 1000 {
+				events <- ev("/site/content/registrations/2024/xa/"+itoa(i)+".md", fsnotify.Write)
+				time.Sleep(time.Millisecond)
+				if i%200 == 199 {
+					time.Sleep(150 * time.Millisecond) // git between two phases
+				}
+			}
+		}()
+		start := time.Now()
+		c := b.collect(<-events, events, nil)
+		if len(c.paths) != 1000 || c.cut {
+			t.Errorf("one batch holds %d paths (cut %v) after %v, want 1000", len(c.paths), c.cut, time.Since(start))
+		}
+		// The batch closes exactly burstQuiet after the last event.
+		// The last event comes after 999 gaps of 1 ms and 4 pauses.
+		if took, want := time.Since(start), 999*time.Millisecond+4*150*time.Millisecond+b.burstQuiet; took != want {
+			t.Errorf("the batch closed after %v, want %v", took, want)
+		}
+	})
+}
+
+// One save is a few events within milliseconds: one batch, closed by the
+// short quiet, not the checkout's.
+func TestCollectSaveClosesQuickly(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		b := testBatcher()
+		events := make(chan event, 8)
+		reg := "/site/content/registrations/2024/xa/a.md"
+		events <- ev(reg, fsnotify.Write)
+		events <- ev(reg, fsnotify.Chmod)
+		start := time.Now()
+		c := b.collect(ev(reg, fsnotify.Rename), events, nil)
+		if took := time.Since(start); took != b.quiet || len(c.paths) != 1 {
+			t.Errorf("a save closed after %v with %v, want %v", took, c.paths, b.quiet)
+		}
+	})
 }
 
 // A stream that never goes quiet is still cut at max, so a reviewer is not
-// kept waiting by a process that keeps writing.
+// kept waiting by a process that keeps writing; the batch says it was cut.
 func TestCollectStopsAtMax(t *testing.T) {
-	b := batcher{site: "/site", quiet: 50 * time.Millisecond, max: 200 * time.Millisecond}
-	events := make(chan event)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		for {
-			select {
-			case events <- ev("/site/content/registrations/2024/xa/a.md", fsnotify.Write):
-				time.Sleep(10 * time.Millisecond)
-			case <-stop:
-				return
+	synctest.Test(t, func(t *testing.T) {
+		b := testBatcher()
+		events := make(chan event)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			for {
+				select {
+				case events <- ev("/site/content/registrations/2024/xa/a.md", fsnotify.Write):
+					time.Sleep(10 * time.Millisecond)
+				case <-stop:
+					return
+				}
 			}
+		}()
+		start := time.Now()
+		c := b.collect(<-events, events, nil)
+		if took := time.Since(start); took != b.max || !c.cut || len(c.paths) != 1 {
+			t.Errorf("collect took %v (cut %v, paths %v), want %v", took, c.cut, c.paths, b.max)
 		}
-	}()
-	start := time.Now()
-	c := b.collect(<-events, events, nil)
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("collect took %v with max 200ms", d)
-	}
-	if len(c.paths) != 1 {
-		t.Errorf("paths %v", c.paths)
-	}
+	})
+}
+
+// A checkout that never ends is cut at burstMax.
+func TestCollectBurstStopsAtBurstMax(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		b := testBatcher()
+		events := make(chan event)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			for i := 0; ; i++ {
+				select {
+				case events <- ev("/site/content/registrations/2024/xa/"+itoa(i%17000)+".md", fsnotify.Write):
+					time.Sleep(time.Millisecond)
+				case <-stop:
+					return
+				}
+			}
+		}()
+		start := time.Now()
+		c := b.collect(<-events, events, nil)
+		if took := time.Since(start); took != b.burstMax || !c.cut {
+			t.Errorf("collect took %v (cut %v), want %v", took, c.cut, b.burstMax)
+		}
+	})
 }
 
 func itoa(i int) string {

@@ -12,9 +12,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/mohinh/mohinh/internal/corpus"
 )
 
@@ -36,8 +38,58 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
+// manualClock is a clock that moves only when the test says.
+type manualClock struct {
+	mu      sync.Mutex
+	now     time.Time
+	waiters []manualWaiter
+}
+
+type manualWaiter struct {
+	at time.Time
+	ch chan time.Time
+}
+
+func (c *manualClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *manualClock) After(d time.Duration) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	if d <= 0 {
+		ch <- c.now
+		return ch
+	}
+	c.waiters = append(c.waiters, manualWaiter{c.now.Add(d), ch})
+	return ch
+}
+
+// Advance moves the clock on by d and wakes whoever waited that long.
+func (c *manualClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	kept := c.waiters[:0]
+	for _, w := range c.waiters {
+		if w.at.After(c.now) {
+			kept = append(kept, w)
+			continue
+		}
+		w.ch <- c.now
+	}
+	c.waiters = kept
+}
+
 // A branch checkout changes a thousand files at once: serve rebuilds once,
-// not once per file, and then shows every page of the new tree.
+// not once per file, and then shows every page of the new tree. The
+// server's clock stands still while the files are written, however long
+// the machine takes to write them; once the watcher has handed over the
+// event of the last file, the clock moves past the checkout's quiet, and
+// the one batch must hold every event the watcher gave.
 func TestThousandFilesChangingAtOnceRebuildOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a thousand files into a running server's site")
@@ -51,6 +103,7 @@ func TestThousandFilesChangingAtOnceRebuildOnce(t *testing.T) {
 	if len(regs) != 500 {
 		t.Fatalf("the corpus has %d registrations", len(regs))
 	}
+	lastFile := strings.TrimSuffix(regs[len(regs)-1], ".md") + "-moi.md"
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -58,9 +111,24 @@ func TestThousandFilesChangingAtOnceRebuildOnce(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
+	clock := &manualClock{now: time.Date(2024, 1, 8, 9, 0, 0, 0, time.UTC)}
+	var seen atomic.Int64
+	lastSeen := make(chan struct{})
+	var once sync.Once
+	srv := New(Options{Site: site, Log: log})
+	srv.batcher = defaultBatcher(site)
+	srv.batcher.clock = clock
+	srv.batcher.observe = func(ev event) {
+		seen.Add(1)
+		if ev.name == lastFile && ev.op.Has(fsnotify.Write) {
+			once.Do(func() { close(lastSeen) })
+		}
+	}
+	batches := make(chan change, 16)
+	srv.batched = func(c change) { batches <- c }
 	ready := make(chan struct{})
 	done := make(chan error, 1)
-	go func() { done <- New(Options{Site: site, Log: log}).Run(ctx, ln, func() { close(ready) }) }()
+	go func() { done <- srv.Run(ctx, ln, func() { close(ready) }) }()
 	defer func() {
 		cancel()
 		<-done
@@ -73,16 +141,11 @@ func TestThousandFilesChangingAtOnceRebuildOnce(t *testing.T) {
 	}
 
 	// The checkout: every registration edited, and as many new ones, each
-	// in a new file beside an existing one, written as fast as git does,
-	// with a pause halfway longer than an editor's save takes (a slow disk,
-	// git between two phases).
+	// in a new file beside an existing one; the new file of the last
+	// registration is written last.
 	var pages []string
 	want := map[string]string{}
-	start := time.Now()
 	for i, p := range regs {
-		if i == len(regs)/2 {
-			time.Sleep(150 * time.Millisecond)
-		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -102,15 +165,27 @@ func TestThousandFilesChangingAtOnceRebuildOnce(t *testing.T) {
 			want[page] = title
 		}
 	}
-	written := time.Since(start)
 
-	// Wait for the rebuild, then for quiet: any further rebuild would show.
-	deadline := time.Now().Add(60 * time.Second)
-	for rebuilds() < 2 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	// inotify keeps the order of events: when the last file's write has
+	// reached the batcher, every earlier event has too.
+	select {
+	case <-lastSeen:
+	case <-time.After(2 * time.Minute): // a deadline for a broken watcher, not a speed
+		t.Fatalf("the watcher never reported %s (%d events seen)", lastFile, seen.Load())
 	}
-	time.Sleep(2 * time.Second)
-	t.Logf("1,000 files written in %v", written.Round(time.Millisecond))
+	clock.Advance(srv.batcher.burstQuiet)
+	var c change
+	select {
+	case c = <-batches:
+	case <-time.After(2 * time.Minute): // a deadline for a broken server, not a speed
+		t.Fatal("no rebuild after the checkout")
+	}
+	if c.events != int(seen.Load()) || c.cut {
+		t.Errorf("the batch holds %d of the %d events the watcher gave (cut %v): more than one rebuild for one checkout", c.events, seen.Load(), c.cut)
+	}
+	if len(c.paths) != 1000 {
+		t.Errorf("the batch has %d paths, want 1000", len(c.paths))
+	}
 	if n := rebuilds() - 1; n != 1 {
 		t.Errorf("%d rebuilds for one checkout, want 1:\n%s", n, log)
 	}

@@ -16,9 +16,17 @@ type broker struct {
 
 func newBroker() *broker { return &broker{clients: map[chan string]bool{}} }
 
-// send tells every open page; a page too slow to take it misses nothing
-// that matters, as every message means "reload".
-func (b *broker) send(msg string) {
+// send tells every open page to reload; a page too slow to take it misses
+// nothing that matters, as every message means "reload".
+func (b *broker) send(msg string) { b.frame("data: " + msg + "\n\n") }
+
+// announce tells every listener that the named files changed without
+// asking pages to reload: pages listen to unnamed messages only, scripts
+// (the tests) to every event.
+func (b *broker) announce(name string) { b.frame("event: " + name + "\ndata: " + name + "\n\n") }
+
+// frame sends one server-sent event, whole, to every listener.
+func (b *broker) frame(msg string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for c := range b.clients {
@@ -77,7 +85,7 @@ func (b *broker) serve(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			fmt.Fprintf(w, "data: %s\n\n", msg)
+			fmt.Fprint(w, msg)
 			flusher.Flush()
 		case <-keepAlive.C:
 			fmt.Fprint(w, ": …\n\n")

@@ -60,6 +60,8 @@ type Server struct {
 	store    *store
 	events   *broker
 	timeouts timeouts
+	batcher  batcher      // how events become rebuilds; the zero value for the default
+	batched  func(change) // a test's view of each batch, after its rebuild; nil
 
 	mu       sync.Mutex // guards what follows, between rebuilds and requests
 	problems diag.List  // errors of the current content; nil when it builds
@@ -111,8 +113,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 		ready()
 	}
 
-	b := batcher{site: s.opts.Site, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond,
-		burst: 100, burstQuiet: 200 * time.Millisecond, burstMax: 10 * time.Second}
+	b := s.batcher
+	if b.clock == nil {
+		b = defaultBatcher(s.opts.Site)
+	}
 	var filesDue <-chan time.Time // a pause after an incremental rebuild
 	for {
 		select {
@@ -133,11 +137,17 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 				return errors.New("watcher stopped")
 			}
 			c := b.collect(ev, w.events, ctx.Done())
+			if c.cut {
+				s.logf("Tệp vẫn đang thay đổi sau %v: dựng lại với những gì đã có, phần còn lại ở lần sau.", b.burstMax)
+			}
 			if !c.empty() {
 				s.rebuild(c)
 				if s.filesStale {
-					filesDue = time.After(time.Second)
+					filesDue = b.clock.After(time.Second)
 				}
+			}
+			if s.batched != nil {
+				s.batched(c)
 			}
 		}
 	}
@@ -232,6 +242,7 @@ func (s *Server) renderFiles() {
 	if err := s.renderer.RenderFiles(s.good, out); err == nil {
 		s.store.apply(out.files, nil)
 		s.filesStale = false
+		s.events.announce("files")
 	}
 }
 
