@@ -208,7 +208,7 @@ func loadForNew(dir string, today content.Date, stderr io.Writer) (*content.Site
 	others := 0
 	for _, d := range diags {
 		switch {
-		case !strings.HasPrefix(d.Path, "content/registrations/"):
+		case !content.InRegistrations(d.Path):
 			blocking = append(blocking, d)
 		case d.Severity == diag.Error:
 			others++

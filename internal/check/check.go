@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
@@ -123,8 +122,4 @@ func renamedPaths(paths []string, fixes []Fix) []string {
 		}
 	}
 	return paths
-}
-
-func isRegistration(p string) bool {
-	return strings.HasPrefix(p, "content/registrations/") && strings.HasSuffix(p, ".md")
 }

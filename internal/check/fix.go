@@ -22,9 +22,6 @@ type Fix struct {
 	RenamedTo string
 }
 
-// maxFileNameLength bounds the file names --fix gives.
-const maxFileNameLength = 80
-
 // fixFiles applies the safe, mechanical fixes to the content files (or to
 // paths when given): Unicode NFC, spaces at the end of front-matter lines
 // and of blank lines, a missing final newline, and a registration file name
@@ -85,7 +82,7 @@ func fixFile(site, rel string) (Fix, error) {
 			return fix, err
 		}
 	}
-	if isRegistration(rel) {
+	if content.IsRegistrationPath(rel) {
 		if to := slugName(rel, []byte(text)); to != "" {
 			if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(to))); err == nil {
 				fix.Changes = append(fix.Changes, "không đổi tên thành "+path.Base(to)+" vì đã có tệp cùng tên")
@@ -101,7 +98,8 @@ func fixFile(site, rel string) (Fix, error) {
 }
 
 // slugName returns the path a registration should have when its file name
-// is not a slug: the slug of its title, shortened at a hyphen.
+// is not a slug: the file name of its title, as "mohinh new" and the form
+// give it (content.FileSlug).
 func slugName(rel string, data []byte) string {
 	name := strings.TrimSuffix(path.Base(rel), ".md")
 	if vi.IsSlug(name) {
@@ -111,15 +109,7 @@ func slugName(rel string, data []byte) string {
 	if r == nil || r.Title == "" {
 		return ""
 	}
-	slug := vi.Slug(r.Title)
-	for len(slug) > maxFileNameLength {
-		i := strings.LastIndexByte(slug[:maxFileNameLength], '-')
-		if i <= 0 {
-			slug = slug[:maxFileNameLength]
-			break
-		}
-		slug = slug[:i]
-	}
+	slug := content.FileSlug(r.Title)
 	if slug == "" {
 		return ""
 	}

@@ -63,7 +63,7 @@ func compareWithBase(site, base string) (*Changes, diag.List, error) {
 			ch.Added = append(ch.Added, st.Path)
 		case 'R':
 			ch.Renamed = append(ch.Renamed, [2]string{st.FromPath, st.Path})
-			if isRegistration(st.FromPath) {
+			if content.IsRegistrationPath(st.FromPath) {
 				compare = append(compare, pair{st.FromPath, st.Path})
 				oldPaths = append(oldPaths, st.FromPath)
 			}
@@ -73,7 +73,7 @@ func compareWithBase(site, base string) (*Changes, diag.List, error) {
 			ch.Deleted = append(ch.Deleted, st.Path)
 		default:
 			ch.Modified = append(ch.Modified, st.Path)
-			if isRegistration(st.Path) {
+			if content.IsRegistrationPath(st.Path) {
 				compare = append(compare, pair{st.Path, st.Path})
 				oldPaths = append(oldPaths, st.Path)
 			}
@@ -83,7 +83,7 @@ func compareWithBase(site, base string) (*Changes, diag.List, error) {
 
 	var diags diag.List
 	for _, p := range ch.Deleted {
-		if isRegistration(p) {
+		if content.IsRegistrationPath(p) {
 			diags.Errorf(p, 0, 0, "deleted", "bản đăng ký đã có ở %s nay bị xóa: không được xóa bản đăng ký đã nộp; nếu đăng ký nhầm, hãy liên hệ Ban Tổ chức để xử lý", base)
 		}
 	}

@@ -76,7 +76,7 @@ func Generate(site *content.Site) []byte {
 	}
 	b.WriteString("\n")
 	for _, o := range orgs {
-		fmt.Fprintf(&b, "/content/registrations/*/%s/ %s\n", o.ID, strings.Join(unique(o.Reviewers), " "))
+		fmt.Fprintf(&b, "/"+content.RegistrationsDir+"/*/%s/ %s\n", o.ID, strings.Join(unique(o.Reviewers), " "))
 	}
 	return b.Bytes()
 }

@@ -1,19 +1,20 @@
-package content
+package content_test
 
 import (
 	"os"
 	"testing"
 
+	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/corpus"
 )
 
 // benchLoader reads a generated site of n registrations once.
-func benchLoader(b *testing.B, n int) *Loader {
+func benchLoader(b *testing.B, n int) *content.Loader {
 	dir := b.TempDir()
 	if _, err := corpus.Generate(dir, corpus.Options{Registrations: n, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	l := NewLoader(os.DirFS(dir), Options{})
+	l := content.NewLoader(os.DirFS(dir), content.Options{})
 	l.Load()
 	return l
 }
@@ -25,22 +26,14 @@ func benchLoader(b *testing.B, n int) *Loader {
 func BenchmarkLinkAndValidate(b *testing.B) {
 	l := benchLoader(b, 2000)
 	for b.Loop() {
-		l.result()
+		l.LinkAndValidate()
 	}
 }
 
 // BenchmarkReadFile is reading and decoding one registration.
 func BenchmarkReadFile(b *testing.B) {
-	l := benchLoader(b, 50)
-	var f sourceFile
-	for p, lf := range l.files {
-		if lf.registration != nil {
-			f = lf.file
-			_ = p
-			break
-		}
-	}
+	reread := benchLoader(b, 50).RereadRegistration()
 	for b.Loop() {
-		readFile(l.fsys, f, nil)
+		reread()
 	}
 }

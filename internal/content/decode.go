@@ -40,20 +40,8 @@ var (
 		{"successor", "mã tổ chức kế thừa", false},
 		{"reviewers", "danh sách tài khoản GitHub duyệt bản đăng ký của tổ chức", false},
 	}
-	registrationKeys = []keySpec{
-		{"title", "Tên mô hình", true},
-		{"organisation", "mã tổ chức đăng ký", true},
-		{"campaign", "năm của đợt đăng ký", true},
-		{"field", "mã lĩnh vực", true},
-		{"member", "họ tên đảng viên đăng ký cá nhân", false},
-		{"number", "số văn bản", false},
-		{"date", "ngày ký", false},
-		{"signer", "người ký", false},
-		{"signer_title", "chức vụ người ký", false},
-		{"novelty", "Tính mới của mô hình", true},
-		{"expected_results", "Dự kiến kết quả đạt được sau khi triển khai thực hiện", true},
-		{"status", "trạng thái", false},
-	}
+	// registrationKeys are the contract's (keys.go).
+	registrationKeys = keySpecs(registrationContract)
 )
 
 func decodeSettings(path string, fm *frontMatter, diags *diagnostics) Settings {

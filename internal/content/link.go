@@ -329,7 +329,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 			}
 			if r.Organisation != nil && r.OrganisationID != folderOrg {
 				line, col := r.At("organisation")
-				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q không khớp với thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào content/registrations/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
+				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q không khớp với thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào "+RegistrationsDir+"/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
 				ok = false
 			}
 		}
@@ -342,7 +342,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 			}
 			if r.Campaign != nil && strconv.Itoa(r.CampaignYear) != folderYear {
 				line, col := r.At("campaign")
-				diags.Errorf(r.Path, line, col, "folder-mismatch", "đợt đăng ký %d không khớp với thư mục năm %s chứa tệp: hãy sửa \"campaign\" hoặc chuyển tệp vào content/registrations/%d/%s/", r.CampaignYear, folderYear, r.CampaignYear, folderOrg)
+				diags.Errorf(r.Path, line, col, "folder-mismatch", "đợt đăng ký %d không khớp với thư mục năm %s chứa tệp: hãy sửa \"campaign\" hoặc chuyển tệp vào "+RegistrationsDir+"/%d/%s/", r.CampaignYear, folderYear, r.CampaignYear, folderOrg)
 				ok = false
 			}
 		}
@@ -357,7 +357,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 		if !ok || r.OrganisationID != folderOrg || strconv.Itoa(r.CampaignYear) != folderYear || r.Organisation == nil || r.Campaign == nil || r.Field == nil {
 			continue
 		}
-		if o := r.Organisation; !o.Dissolved.IsZero() && !r.Campaign.Issued.Before(o.Dissolved) {
+		if o := r.Organisation; !o.MayRegister(r.Campaign) {
 			line, col := r.At("organisation")
 			msg := "tổ chức " + o.ID + " đã giải thể " + o.Dissolved.Prose() + ", trước đợt đăng ký " + strconv.Itoa(r.Campaign.Year)
 			if o.Successor != nil {
@@ -420,10 +420,10 @@ func (o *Organisation) Descendants() []*Organisation {
 }
 
 // folderOf returns the year and organisation folders of a registration's
-// path, content/registrations/<year>/<org>/<slug>.md, without allocating:
-// it runs for every registration on every rebuild of serve.
+// path (RegistrationPath) without allocating: it runs for every
+// registration on every rebuild of serve.
 func folderOf(p string) (year, org string) {
-	rest, ok := strings.CutPrefix(p, "content/registrations/")
+	rest, ok := strings.CutPrefix(p, RegistrationsDir+"/")
 	if !ok {
 		return "", ""
 	}

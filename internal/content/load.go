@@ -90,7 +90,7 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && ignored(name) {
+		if p != "content" && IsEditorFile(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -118,13 +118,7 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 	return files, diags
 }
 
-// ignored reports whether a name is an editor's or system's file that no
-// one means as content: hidden files, backups.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913"
-}
-
-const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức) hoặc content/registrations/<năm>/<mã-tổ-chức>/<tên-tệp>.md (bản đăng ký)"
+const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức) hoặc " + registrationPathHelp + " (bản đăng ký)"
 
 // classify maps a path to its kind, or explains why it has no place.
 func classify(p string) (sourceFile, string) {
@@ -150,7 +144,7 @@ func classify(p string) (sourceFile, string) {
 	case parts[0] == "registrations" && len(parts) == 4:
 		f.kind = kindRegistration
 		if !isYear(parts[1]) {
-			return f, "thư mục \"" + parts[1] + "\" không phải là năm (4 chữ số, ví dụ 2024): bản đăng ký phải nằm ở content/registrations/<năm>/<mã-tổ-chức>/<tên-tệp>.md"
+			return f, "thư mục \"" + parts[1] + "\" không phải là năm (4 chữ số, ví dụ 2024): bản đăng ký phải nằm ở " + registrationPathHelp
 		}
 		if !vi.IsSlug(parts[2]) {
 			return f, "tên thư mục \"" + parts[2] + "\" không phải mã tổ chức: hãy đổi thành mã của tổ chức, chỉ gồm chữ thường không dấu (a–z), chữ số (0–9) và dấu gạch ngang" + slugHint(parts[2])

@@ -76,7 +76,7 @@ func (l *Loader) Update(changed []string) (*Site, diag.List) {
 			if err != nil || q == p {
 				return nil
 			}
-			if ignored(d.Name()) {
+			if IsEditorFile(d.Name()) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -105,7 +105,7 @@ func (l *Loader) Update(changed []string) (*Site, diag.List) {
 func (l *Loader) classifyOne(p string, info fs.FileInfo) (sourceFile, bool) {
 	var diags diag.List
 	switch {
-	case ignored(path.Base(p)):
+	case IsEditorFile(path.Base(p)):
 		return sourceFile{}, false
 	case info.Mode()&fs.ModeSymlink != 0:
 		diags.Errorf(p, 0, 0, "symlink", "liên kết tượng trưng (symlink) không được phép trong content/: hãy thay bằng một tệp thật")

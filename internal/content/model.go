@@ -20,6 +20,15 @@
 //
 // Load always returns every problem it finds, never only the first. A site
 // with errors is still returned, so that a caller can show what loaded.
+//
+// The rules of the contract that other packages need are here too, each
+// written once, for them to ask instead of writing it again: the keys of a
+// registration (keys.go: RegistrationKeys, MinWords), where files go and
+// which files are an editor's (layout.go), a registration's file name
+// (FileSlug), who may answer a call (Organisation.MayRegister), the form
+// of a document number (NumberPattern) (contract.go), how a value is
+// written in YAML (YAMLScalar) and which characters no text may hold
+// (RefusedRune).
 package content
 
 import "github.com/mohinh/mohinh/internal/diag"

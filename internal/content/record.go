@@ -91,8 +91,26 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 	return r
 }
 
+// value returns the value of key, when it has one that can be read.
+func (r *record) value(key string) (*yaml.Node, bool) {
+	r.mustKnow(key)
+	v, ok := r.values[key]
+	return v, ok
+}
+
+// mustKnow stops on a key that the record's kind does not accept: a
+// decoder reading it would find nothing, on every file, without a word.
+// A key added to a decoder and not to its kind's keys (keys.go, decode.go)
+// so fails every test that loads a file of that kind.
+func (r *record) mustKnow(key string) {
+	if _, known := r.spec(key); !known {
+		panic("content: the decoder of " + r.path + " reads " + key + ", which is not one of its kind's keys")
+	}
+}
+
 // written reports whether key has a value in the file, usable or not.
 func (r *record) written(key string) bool {
+	r.mustKnow(key)
 	if r.fm.mapping == nil {
 		return false
 	}
@@ -136,7 +154,7 @@ func (r *record) suggestKey(name string) (hint, meant string) {
 // scalar returns the value node of key when it is a single value, reporting
 // a list or a mapping where a value is expected.
 func (r *record) scalar(key string) *yaml.Node {
-	v, ok := r.values[key]
+	v, ok := r.value(key)
 	if !ok || isEmpty(v) {
 		return nil
 	}
@@ -215,7 +233,7 @@ func (r *record) number(key string) (int, bool) {
 
 // list returns the texts of key, which must be a list of single values.
 func (r *record) list(key string) []string {
-	v, ok := r.values[key]
+	v, ok := r.value(key)
 	if !ok || isEmpty(v) {
 		return nil
 	}

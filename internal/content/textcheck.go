@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -227,11 +226,6 @@ func isWordByte(c byte) bool {
 func isEmailLocalByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
-
-// numberPattern is the form of a Party document number: "12-CV/ĐU",
-// "943-CV/HU", "05-CV/BTCHU": a number, the kind of document, the issuer's
-// symbol.
-var numberPattern = regexp.MustCompile(`^\d{1,4}-[A-ZĐ]{1,6}/[A-ZĐ][A-ZĐ0-9.-]*$`)
 
 // wordCount counts the words of s.
 func wordCount(s string) int {

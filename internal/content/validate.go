@@ -6,10 +6,6 @@ import (
 	"github.com/mohinh/mohinh/internal/diag"
 )
 
-// minWords is the fewest words a required text may have before it is
-// flagged as too short to say what the model is.
-const minWords = 5
-
 // validateRegistrations checks the rules of each linked registration that
 // need its call or other registrations: dates, and titles that repeat
 // another organisation's or year's. It runs on every rebuild of serve, so
@@ -54,14 +50,13 @@ func checkRegistrationFile(r *Registration, diags *diag.List) {
 		line, col := r.At("number")
 		diags.Errorf(r.Path, line, col, "bad-number", "số văn bản %q không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 12-CV/ĐU", r.Number)
 	}
-	for _, key := range []string{"novelty", "expected_results"} {
-		text := r.Novelty
-		if key == "expected_results" {
-			text = r.ExpectedResults
+	for _, k := range registrationContract {
+		if !k.Words {
+			continue
 		}
-		if n := wordCount(text); n > 0 && n < minWords {
-			line, col := r.At(key)
-			diags.Warnf(r.Path, line, col, "text-too-short", "nội dung của khóa %q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình", key, n)
+		if n := wordCount(r.wordsText(k.Name)); n > 0 && n < MinWords {
+			line, col := r.At(k.Name)
+			diags.Warnf(r.Path, line, col, "text-too-short", "nội dung của khóa %q chỉ có %d từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình", k.Name, n)
 		}
 	}
 }

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/mohinh/mohinh/internal/content"
 )
 
 // Options says what to generate.
@@ -98,16 +100,16 @@ func Generate(dir string, opts Options) (Stats, error) {
 
 	st := Stats{Organisations: map[string]int{}, Statuses: map[string]int{},
 		OrganisationsTotal: len(orgs), Campaigns: len(camps), Fields: len(fields), Registrations: len(regs)}
-	content := filepath.Join(dir, "content")
+	contentDir := filepath.Join(dir, "content")
 	var tasks []task
-	tasks = append(tasks, task{path: filepath.Join(content, "_index.md"), render: func(b *bytes.Buffer) { renderIndex(b, root, years) }})
+	tasks = append(tasks, task{path: filepath.Join(contentDir, "_index.md"), render: func(b *bytes.Buffer) { renderIndex(b, root, years) }})
 	for _, c := range camps {
-		tasks = append(tasks, task{path: filepath.Join(content, "campaigns", strconv.Itoa(c.year)+".md"),
+		tasks = append(tasks, task{path: filepath.Join(contentDir, "campaigns", strconv.Itoa(c.year)+".md"),
 			render: func(b *bytes.Buffer) { renderCampaign(b, c, root) }})
 	}
 	for i := range fields {
 		f := &fields[i]
-		tasks = append(tasks, task{path: filepath.Join(content, "fields", f.id+".md"),
+		tasks = append(tasks, task{path: filepath.Join(contentDir, "fields", f.id+".md"),
 			render: func(b *bytes.Buffer) { renderField(b, f, i+1) }})
 	}
 	for _, o := range orgs {
@@ -116,13 +118,14 @@ func Generate(dir string, opts Options) (Stats, error) {
 		if !o.dissolved.IsZero() {
 			st.Dissolved++
 		}
-		tasks = append(tasks, task{path: filepath.Join(content, "organisations", o.id+".md"),
+		tasks = append(tasks, task{path: filepath.Join(contentDir, "organisations", o.id+".md"),
 			render: func(b *bytes.Buffer) { renderOrg(b, o, orgs) }})
 	}
-	dirs := []string{filepath.Join(content, "campaigns"), filepath.Join(content, "fields"), filepath.Join(content, "organisations")}
+	dirs := []string{filepath.Join(contentDir, "campaigns"), filepath.Join(contentDir, "fields"), filepath.Join(contentDir, "organisations")}
 	seen := map[string]bool{}
 	for _, rg := range regs {
-		d := filepath.Join(content, "registrations", strconv.Itoa(rg.camp.year), rg.org.id)
+		file := filepath.Join(dir, filepath.FromSlash(content.RegistrationPath(rg.camp.year, rg.org.id, rg.slug)))
+		d := filepath.Dir(file)
 		if !seen[d] {
 			seen[d] = true
 			dirs = append(dirs, d)
@@ -134,7 +137,7 @@ func Generate(dir string, opts Options) (Stats, error) {
 			st.Late++
 		}
 		st.Statuses[rg.status]++
-		tasks = append(tasks, task{path: filepath.Join(d, rg.slug+".md"), reg: true,
+		tasks = append(tasks, task{path: file, reg: true,
 			render: func(b *bytes.Buffer) { renderReg(b, rg, opts.Seed) }})
 	}
 	for _, d := range dirs {

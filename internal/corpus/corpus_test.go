@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/vi"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -20,7 +22,16 @@ var schema = map[string]map[string]bool{
 	"campaign":     {"title": true, "year": true, "number": true, "issued": true, "deadline": true, "issuer": true, "signer": false, "signer_title": false, "recipients": false},
 	"field":        {"title": true, "order": false},
 	"organisation": {"title": true, "kind": true, "parent": false, "party_name": false, "place": false, "dissolved": false, "successor": false},
-	"registration": {"title": true, "organisation": true, "campaign": true, "field": true, "member": false, "number": false, "date": false, "signer": false, "signer_title": false, "novelty": true, "expected_results": true, "status": false},
+	"registration": registrationKeys(),
+}
+
+// registrationKeys are the contract's.
+func registrationKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, k := range content.RegistrationKeys() {
+		keys[k.Name] = k.Required
+	}
+	return keys
 }
 
 var dateKeys = map[string]bool{"issued": true, "deadline": true, "dissolved": true, "date": true}
@@ -161,7 +172,7 @@ func TestCorpus(t *testing.T) {
 			byKind[d.kind] = map[string]doc{}
 		}
 		name := strings.TrimSuffix(filepath.Base(rel), ".md")
-		if d.kind != "index" && !isSlug(name) {
+		if d.kind != "index" && !vi.IsSlug(name) {
 			t.Errorf("%s: file name is not a slug", rel)
 		}
 		if d.kind == "registration" {
@@ -289,40 +300,22 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Thị trấn D'Ran":           "thi-tran-dran",
-		"Đảng ủy xã Ka Đô":         "dang-uy-xa-ka-do",
-		"Ðông Hòa":                 "dong-hoa",
-		"Chi bộ số: sổ tay":        "chi-bo-so-so-tay",
-		"  Văn hóa – xã hội  ":     "van-hoa-xa-hoi",
-		"Chi bộ khu phố 3, phường": "chi-bo-khu-pho-3-phuong",
-	} {
-		if got := slug(in); got != want || !isSlug(got) {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
-		}
-	}
+// Ids are vi.Slug of the title, unique, and cut before the 80th byte.
+func TestIDs(t *testing.T) {
 	u := ids{}
-	if a, b, c := u.take("Tân Hòa", 80), u.take("Tân Hoà", 80), u.take("tan hoa", 80); a != "tan-hoa" || b != "tan-hoa-2" || c != "tan-hoa-3" {
+	if a, b, c := u.take("Tân Hòa"), u.take("Tân Hoà"), u.take("tan hoa"); a != "tan-hoa" || b != "tan-hoa-2" || c != "tan-hoa-3" {
 		t.Errorf("clashes: %s %s %s", a, b, c)
 	}
-}
-
-func TestScalarRoundTrip(t *testing.T) {
-	for _, s := range []string{
-		"Chi bộ số: sổ tay đảng viên điện tử", `"Làm theo lời Bác" trong thực hành tiết kiệm`,
-		"no", "2024", "2024-01-10", "- gạch đầu dòng", "a # b", "Mô hình “Chi bộ 4 tốt”", `back\slash "q"`,
-		"[x]", "@x", "ends with:", "Đảng ủy xã Ka Đô",
+	words := strings.Repeat("abcd-", 16) // 80 bytes with the last hyphen
+	for in, want := range map[string]string{
+		"Thị trấn D'Ran":    "thi-tran-dran",
+		words[:79]:          words[:79],
+		words[:79] + "-ef":  words[:79],
+		words[:79] + "e-fg": words[:74], // content.FileSlug keeps "abcde", which ends on the 80th byte
 	} {
-		var got string
-		if err := yaml.Unmarshal([]byte("k: "+scalar(s)+"\n"), &struct{ K *string }{&got}); err != nil {
-			t.Errorf("%q as %s: %v", s, scalar(s), err)
-		} else if got != s {
-			t.Errorf("%q as %s reads back as %q", s, scalar(s), got)
+		if got := cutSlug(vi.Slug(in)); got != want || !vi.IsSlug(got) {
+			t.Errorf("cutSlug(vi.Slug(%q)) = %q, want %q", in, got, want)
 		}
-	}
-	if scalar("Đảng ủy xã Ka Đô") != "Đảng ủy xã Ka Đô" {
-		t.Error("plain text was quoted")
 	}
 }
 

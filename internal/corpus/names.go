@@ -3,6 +3,9 @@ package corpus
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/vi"
 )
 
 // Syllables that make up Vietnamese place names (NFC, tone marks as in
@@ -86,8 +89,8 @@ func (n *namer) place() string {
 			}
 			cand = a + " " + b
 		}
-		if !n.used[slug(cand)] {
-			n.used[slug(cand)] = true
+		if !n.used[vi.Slug(cand)] {
+			n.used[vi.Slug(cand)] = true
 			return cand
 		}
 	}
@@ -96,22 +99,42 @@ func (n *namer) place() string {
 	}
 	for i := 2; ; i++ {
 		c := cand + " " + strconv.Itoa(i)
-		if !n.used[slug(c)] {
-			n.used[slug(c)] = true
+		if !n.used[vi.Slug(c)] {
+			n.used[vi.Slug(c)] = true
 			return c
 		}
 	}
 }
 
-// ids hands out unique slugs, appending -2, -3 on a clash.
+// ids hands out unique ids, used as file names: vi.Slug of a title cut
+// by cutSlug, with -2, -3 appended on a clash.
 type ids map[string]bool
 
-func (u ids) take(title string, max int) string {
-	base := truncSlug(slug(title), max)
+func (u ids) take(title string) string {
+	base := cutSlug(vi.Slug(title))
 	id := base
 	for i := 2; u[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	u[id] = true
 	return id
+}
+
+// cutSlug cuts a slug longer than 80 bytes at a hyphen before its 80th
+// byte, dropping the word there even when it ends on that byte. It is the
+// generator's own way, not the contract's (content.FileSlug keeps such a
+// word): the loader accepts any slug as a file name, as it accepts a name
+// a person chose, and keeping the cut keeps the sites generated from a
+// seed the same from one version to the next, for benchmarks and for
+// comparing builds.
+func cutSlug(s string) string {
+	const max = 80
+	if len(s) <= max {
+		return s
+	}
+	s = s[:max]
+	if i := strings.LastIndexByte(s, '-'); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimRight(s, "-")
 }

@@ -107,7 +107,7 @@ func planRegs(r *rand.Rand, n int, camps []*campaign, orgs []*org) []*reg {
 			if slugs[prefix] == nil {
 				slugs[prefix] = ids{}
 			}
-			rg.slug = slugs[prefix].take(rg.title, 80)
+			rg.slug = slugs[prefix].take(rg.title)
 			if r.IntN(100) < 25 {
 				rg.member = personName(r)
 			} else if r.IntN(100) < 95 {

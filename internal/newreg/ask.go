@@ -192,8 +192,18 @@ func (a *Asker) Title(usable func(title string) error) (string, error) {
 // Member asks whether the registration is an individual's and returns the
 // member's name, or "" for a collective registration.
 func (a *Asker) Member() (string, error) {
-	s, err := a.answer("Nếu là bản đăng ký cá nhân, gõ họ tên đảng viên; nếu là bản của tập thể, để trống rồi nhấn Enter: ")
-	return CleanText(s), err
+	for {
+		s, err := a.answer("Nếu là bản đăng ký cá nhân, gõ họ tên đảng viên; nếu là bản của tập thể, để trống rồi nhấn Enter: ")
+		if err != nil {
+			return "", err
+		}
+		name := CleanText(s)
+		if err := CheckText("họ tên đảng viên", name); err != nil {
+			fmt.Fprintln(a.out, capitalise(err.Error())+": hãy gõ lại rồi nhấn Enter.")
+			continue
+		}
+		return name, nil
+	}
 }
 
 // sentence writes an error message as a sentence: a capital letter first,

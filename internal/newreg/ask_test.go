@@ -120,10 +120,11 @@ func TestAskTitle(t *testing.T) {
 }
 
 func TestAskMember(t *testing.T) {
-	a, _ := asker("  Lê  Văn Tùng ", "")
+	a, out := asker("Lê \x1bVăn Tùng", "  Lê  Văn Tùng ", "")
 	if got, err := a.Member(); err != nil || got != "Lê Văn Tùng" {
 		t.Errorf("individual: %q, %v", got, err)
 	}
+	wantShown(t, out, "Họ tên đảng viên có ký tự U+001B, là ký tự vô hình, không phải chữ, mà tệp đăng ký không được chứa: hãy gõ lại rồi nhấn Enter.")
 	if got, err := a.Member(); err != nil || got != "" {
 		t.Errorf("collective: %q, %v", got, err)
 	}

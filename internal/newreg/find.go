@@ -8,16 +8,10 @@ import (
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// MayRegister reports whether o may answer call c: an organisation
-// dissolved on or before the day the call was issued cannot, as the loader
-// rules.
-func MayRegister(o *content.Organisation, c *content.Campaign) bool {
-	return o.Dissolved.IsZero() || c.Issued.Before(o.Dissolved)
-}
-
-// CheckMayRegister explains, naming the successor, why o may not answer c.
+// CheckMayRegister explains, naming the successor, why o may not answer c
+// (content.Organisation.MayRegister).
 func CheckMayRegister(o *content.Organisation, c *content.Campaign) error {
-	if MayRegister(o, c) {
+	if o.MayRegister(c) {
 		return nil
 	}
 	msg := fmt.Sprintf("tổ chức %q (%s) đã giải thể %s, trước đợt đăng ký %d", o.ID, o.Title, o.Dissolved.Prose(), c.Year)
@@ -40,7 +34,7 @@ func Organisations(site *content.Site, c *content.Campaign) []*content.Organisat
 			return
 		}
 		seen[o] = true
-		if MayRegister(o, c) {
+		if o.MayRegister(c) {
 			out = append(out, o)
 		}
 		for _, child := range o.Children {
@@ -51,7 +45,7 @@ func Organisations(site *content.Site, c *content.Campaign) []*content.Organisat
 		walk(site.Root)
 	}
 	for _, o := range site.Organisations { // outside the tree only when the site has errors
-		if !seen[o] && MayRegister(o, c) {
+		if !seen[o] && o.MayRegister(c) {
 			out = append(out, o)
 		}
 	}

@@ -3,20 +3,23 @@
 //
 // A Draft holds what the submitter chose — the call, the organisation, the
 // field, the title and, for an individual registration, the member's name.
-// Its File is a registration in the form of docs/content-format.md with
-// every key present, in the order of that document, each followed by a short
+// Its File is a registration with every key of the contract
+// (content.RegistrationKeys), in its order, each followed by a short
 // Vietnamese comment saying what to write, and a Markdown body with the
-// headings of the official form. The two required texts, novelty and
+// headings of the official form; it is named as check --fix and the form
+// name it (content.FileSlug), and its values are written as the loader
+// reads them (content.YAMLScalar). The two required texts, novelty and
 // expected_results, are left empty: the loader reports them as "chưa có
 // nội dung" until they are written, and then the file passes.
 //
 // The choices come from a loaded content.Site. Organisations lists those
-// that may answer a call (not dissolved by the date it was issued), in the
+// that may answer a call (content.Organisation.MayRegister), in the
 // order of the hierarchy; FindCampaign, FindOrganisation and FindField turn
 // what a person typed into a record, or into an error in Vietnamese that
 // names the closest id. An Asker asks for whatever is missing on a terminal.
 //
-// Create writes the file and never overwrites one.
+// Create writes the file and never overwrites one, nor a text the loader
+// would refuse (CheckText).
 package newreg
 
 import (
@@ -24,9 +27,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -43,23 +44,6 @@ type Draft struct {
 	Date         content.Date // the day it is written: the date proposed for signing
 }
 
-// MaxSlugLen bounds the file name, in bytes: long enough to recognise the
-// model, short enough for paths and addresses to stay readable.
-const MaxSlugLen = 80
-
-// Slug returns the file name, without .md, for a title: vi.Slug of it, cut
-// at the last word that fits in MaxSlugLen.
-func Slug(title string) string {
-	s := vi.Slug(title)
-	if len(s) <= MaxSlugLen {
-		return s
-	}
-	if i := strings.LastIndexByte(s[:MaxSlugLen+1], '-'); i > 0 {
-		return s[:i]
-	}
-	return s[:MaxSlugLen] // a single word longer than the bound
-}
-
 // CleanText returns s as one line in NFC: every run of white space,
 // line breaks included, becomes one space, and the ends are trimmed.
 func CleanText(s string) string {
@@ -71,16 +55,39 @@ func CheckTitle(title string) error {
 	if title == "" {
 		return errors.New("tên mô hình không được để trống")
 	}
-	if Slug(title) == "" {
+	if err := CheckText("tên mô hình", title); err != nil {
+		return err
+	}
+	if content.FileSlug(title) == "" {
 		return errors.New("tên mô hình phải có ít nhất một chữ cái tiếng Việt hoặc chữ số để đặt tên tệp")
 	}
 	return nil
 }
 
+// CheckText explains why a text cannot go into a registration: it holds a
+// character that the loader refuses in every text (content.RefusedRune),
+// pasted by mistake — invisible, or a control that acts on a terminal. what
+// names the text, in Vietnamese: "tên mô hình".
+func CheckText(what, s string) error {
+	if r, bad := content.RefusedRune(s); bad {
+		return fmt.Errorf("%s có ký tự U+%04X, là ký tự vô hình, không phải chữ, mà tệp đăng ký không được chứa", what, r)
+	}
+	return nil
+}
+
 // Path returns where the registration goes, slash-separated and relative to
-// the site folder: content/registrations/<year>/<organisation>/<slug>.md.
+// the site folder (content.RegistrationPath), named after its title
+// (content.FileSlug).
 func (d Draft) Path() string {
-	return path.Join("content/registrations", strconv.Itoa(d.Campaign.Year), d.Organisation.ID, Slug(d.Title)+".md")
+	return content.RegistrationPath(d.Campaign.Year, d.Organisation.ID, content.FileSlug(d.Title))
+}
+
+// check explains why d cannot be written: a text the loader would refuse.
+func (d Draft) check() error {
+	if err := CheckTitle(d.Title); err != nil {
+		return err
+	}
+	return CheckText("họ tên đảng viên", d.Member)
 }
 
 // ErrExists is the error of Clash and Create when the file is already there.
@@ -115,9 +122,13 @@ func Clash(siteDir string, site *content.Site, d Draft) error {
 
 // Create writes d's file into the site folder siteDir, creating its
 // folders, and returns the file's path. It never replaces a file: when one
-// is there the error wraps ErrExists.
+// is there the error wraps ErrExists. It writes nothing the loader would
+// refuse (Draft.check).
 func Create(siteDir string, d Draft) (string, error) {
 	file := filepath.Join(siteDir, filepath.FromSlash(d.Path()))
+	if err := d.check(); err != nil {
+		return file, err
+	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return file, err
 	}

@@ -74,28 +74,6 @@ func draft(site *content.Site, year int, org, field, title, member string) Draft
 	}
 }
 
-func TestSlug(t *testing.T) {
-	words := strings.Repeat("abcd-", 16) // 80 bytes with the last hyphen
-	for _, c := range []struct{ title, want string }{
-		{"Chi bộ số — sổ tay đảng viên điện tử", "chi-bo-so-so-tay-dang-vien-dien-tu"},
-		{"Tuyến phố văn minh ở thị trấn D'Ran", "tuyen-pho-van-minh-o-thi-tran-dran"},
-		{strings.ReplaceAll(words[:79], "-", " "), words[:79]},               // 79 bytes: kept
-		{strings.ReplaceAll(words+"ef", "-", " "), words[:79]},               // 82: the last word goes
-		{strings.ReplaceAll(words[:79]+"e ghi", "-", " "), words[:79] + "e"}, // exactly 80 bytes, then a word
-		{strings.ReplaceAll(words[:79]+"ef ghi", "-", " "), words[:74]},      // 80 bytes would end inside "abcdef"
-		{strings.Repeat("x", 90) + " y", strings.Repeat("x", MaxSlugLen)},    // one word longer than the bound
-		{"!!! ???", ""},
-	} {
-		got := Slug(c.title)
-		if got != c.want {
-			t.Errorf("Slug(%q) = %q, want %q", c.title, got, c.want)
-		}
-		if len(got) > MaxSlugLen {
-			t.Errorf("Slug(%q) is %d bytes long", c.title, len(got))
-		}
-	}
-}
-
 func TestCheckTitle(t *testing.T) {
 	if err := CheckTitle(CleanText(" \t\n ")); err == nil || !strings.Contains(err.Error(), "để trống") {
 		t.Errorf("an empty title: %v", err)
@@ -109,11 +87,65 @@ func TestCheckTitle(t *testing.T) {
 	if got := CleanText("Hu\u0303 ga\u0323o"); got != "Hũ gạo" {
 		t.Errorf("CleanText does not give NFC: %q", got)
 	}
+	// What the loader refuses in a text (content.RefusedRune) is refused
+	// here, before a file is written that check would refuse.
+	for _, title := range []string{"Chi bộ \x1b[31msố", "Chi bộ\u0085số", "Chi bộ số\uFFFE", "Chi bộ \u009bsố"} {
+		err := CheckTitle(CleanText(title))
+		if title == "Chi bộ\u0085số" { // U+0085 is white space: CleanText makes it a space
+			if err != nil {
+				t.Errorf("%q: %v", title, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "vô hình") {
+			t.Errorf("CheckTitle(%q) = %v", title, err)
+		}
+	}
 }
 
-// The keys of a registration, in the order of docs/content-format.md.
-var registrationKeys = []string{"title", "organisation", "campaign", "field", "member", "number", "date",
-	"signer", "signer_title", "novelty", "expected_results", "status"}
+// Create writes nothing the loader would refuse: not a member's name with
+// a control character in it either.
+func TestCreateRefusesWhatTheLoaderRefuses(t *testing.T) {
+	dir := writeSite(t, testSite)
+	site := loadSite(t, testSite)
+	for _, d := range []Draft{
+		draft(site, 2025, "xa-ka-do", "kinh-te", "Sổ tay \x07số", ""),
+		draft(site, 2025, "xa-ka-do", "kinh-te", "Sổ tay số", "Lê \x1bVăn Tùng"),
+		draft(site, 2025, "xa-ka-do", "kinh-te", "Sổ tay số", "Lê Văn Tùng\U0010FFFF"),
+	} {
+		file, err := Create(dir, d)
+		if err == nil || !strings.Contains(err.Error(), "vô hình") {
+			t.Errorf("title %q, member %q: %v", d.Title, d.Member, err)
+		}
+		if _, statErr := os.Stat(file); statErr == nil {
+			t.Errorf("title %q, member %q: %s was written", d.Title, d.Member, file)
+		}
+	}
+}
+
+// registrationKeys are the contract's keys, in its order.
+func registrationKeys() []string {
+	var names []string
+	for _, k := range content.RegistrationKeys() {
+		names = append(names, k.Name)
+	}
+	return names
+}
+
+// The template has its own line, with a comment for the case at hand, for
+// every key of the contract: a key added to content.RegistrationKeys and
+// not here fails.
+func TestTemplateKnowsEveryKey(t *testing.T) {
+	site := loadSite(t, testSite)
+	for _, member := range []string{"", "Lê Văn Tùng"} {
+		d := draft(site, 2024, "xa-ka-do", "kinh-te", "Chi bộ số", member)
+		for _, k := range content.RegistrationKeys() {
+			if e, ok := d.entry(k.Name); !ok || e.comment == "" {
+				t.Errorf("member %q: the template has no line for %q", member, k.Name)
+			}
+		}
+	}
+}
 
 func TestFileHasEveryKeyInOrderWithAComment(t *testing.T) {
 	site := loadSite(t, testSite)
@@ -136,8 +168,8 @@ func TestFileHasEveryKeyInOrderWithAComment(t *testing.T) {
 				t.Errorf("member %q: %s has no comment saying what to write: %q", member, k.Value, v.LineComment)
 			}
 		}
-		if !slices.Equal(keys, registrationKeys) {
-			t.Errorf("member %q: keys\n%v, want\n%v", member, keys, registrationKeys)
+		if want := registrationKeys(); !slices.Equal(keys, want) {
+			t.Errorf("member %q: keys\n%v, want\n%v", member, keys, want)
 		}
 		for _, h := range []string{"## Nội dung mô hình", "## Cách thức triển khai", "## Lộ trình thực hiện"} {
 			if !regexp.MustCompile(`(?m)^` + h + `$`).MatchString(body) {

@@ -3,41 +3,31 @@ package render
 // The registration form ("Đăng ký mô hình", layouts/form.html and
 // assets/form.js) checks what a person types with the rules of mohinh
 // check. It reads them from du-lieu/dang-ky.schema.json, a JSON Schema of a
-// registration's front matter that the build writes from the Go side:
+// registration's front matter that the build writes from the content
+// contract, asked of internal/content and never written here again:
 //
-//   - which keys are required, and the fewest words a required text may
-//     have before check warns, are found by asking the loader itself
-//     (content.ParseRegistration) about sample registrations, so that a
-//     change to the loader changes the form;
+//   - the keys, in order, with their types, which are required, the form's
+//     labels and hints, which texts have their words counted and the
+//     fewest words they may have: content.RegistrationKeys, MinWords;
+//   - the form of a document number: content.NumberPattern;
+//   - where the file goes: content.RegistrationPathPattern, and its name,
+//     content.FileSlug, which the browser computes from chu-viet.json
+//     (vitext.go) with its length, content.MaxSlugLen;
 //   - the calls with their issue dates and deadlines, the organisations
-//     that may answer each (newreg.MayRegister), the fields and the
-//     statuses come from the linked site;
-//   - the longest file name is newreg.MaxSlugLen.
-//
-// The one rule the loader does not let us ask for is the form of a
-// document number, a regular expression private to internal/content:
-// numberPattern below carries the same expression, and
-// TestSchemaAgreesWithCheck holds the two together on sample numbers.
+//     that may answer each (content.Organisation.MayRegister), the fields
+//     and the statuses come from the linked site.
 //
 // Dates are checked in the browser against its own clock in Vietnam's time
 // zone, as content.Today does: the build writes no "today", so that two
 // builds of the same content stay byte-identical.
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/mohinh/mohinh/internal/content"
-	"github.com/mohinh/mohinh/internal/diag"
-	"github.com/mohinh/mohinh/internal/newreg"
 )
-
-// numberPattern is the form of a document number, "12-CV/ĐU": the same
-// expression as internal/content's, held to it by TestSchemaAgreesWithCheck.
-const numberPattern = `^\d{1,4}-[A-ZĐ]{1,6}/[A-ZĐ][A-ZĐ0-9.-]*$`
 
 // FormSchema is du-lieu/dang-ky.schema.json: a JSON Schema (2020-12) of a
 // registration's front matter, with what the schema language cannot say —
@@ -72,7 +62,7 @@ type FormRules struct {
 	MinWords int `json:"minWords"`
 	// WordsChecked are the keys whose length in words is checked.
 	WordsChecked []string `json:"wordsChecked"`
-	// MaxSlug is the longest file name (newreg.MaxSlugLen).
+	// MaxSlug is the longest file name (content.MaxSlugLen).
 	MaxSlug int `json:"maxSlug"`
 	// Path is where the file goes, with {year}, {org} and {slug}.
 	Path string `json:"path"`
@@ -106,7 +96,7 @@ type FormOrganisation struct {
 	Title string `json:"title"`
 	Depth int    `json:"depth"`
 	// Closed are the years of the calls it may not answer: it was
-	// dissolved before they were issued (newreg.MayRegister).
+	// dissolved before they were issued (content.Organisation.MayRegister).
 	Closed []int `json:"closed,omitempty"`
 	// Successor is who answers in its place.
 	Successor string `json:"successor,omitempty"`
@@ -114,25 +104,6 @@ type FormOrganisation struct {
 	// ClosedYears is Closed for an HTML attribute.
 	Label       string `json:"-"`
 	ClosedYears string `json:"-"`
-}
-
-// formKeys are the keys of a registration, in the order of
-// docs/content-format.md, with what the form calls them.
-var formKeys = []struct {
-	key, label, description, typ string
-}{
-	{"title", "Tên mô hình", "", "string"},
-	{"organisation", "Tổ chức đăng ký", "", "string"},
-	{"campaign", "Đợt đăng ký", "", "integer"},
-	{"field", "Lĩnh vực", "", "string"},
-	{"member", "Họ tên đảng viên", "Chỉ với bản đăng ký cá nhân", "string"},
-	{"number", "Số văn bản", "Ví dụ 12-CV/ĐU, không ghi chữ “Số”", "string"},
-	{"date", "Ngày ký", "", "string"},
-	{"signer", "Người ký", "Ví dụ Nguyễn Văn An", "string"},
-	{"signer_title", "Chức vụ người ký", "Bí thư, Phó Bí thư…", "string"},
-	{"novelty", "Tính mới của mô hình", "Điều gì lần đầu tiên được làm, khác trước thế nào", "string"},
-	{"expected_results", "Dự kiến kết quả đạt được sau khi triển khai thực hiện", "Số liệu cụ thể, đạt vào lúc nào", "string"},
-	{"status", "Trạng thái", "", "string"},
 }
 
 // formMessages are what the form says next to a field, in Vietnamese;
@@ -156,23 +127,29 @@ var formMessages = map[string]string{
 // buildFormSchema computes the schema for site; repository links use the
 // branch main, as the registrations' "propose a change" links do.
 func buildFormSchema(site *content.Site) FormSchema {
-	probe := loaderRules()
+	keys := content.RegistrationKeys()
 	s := FormSchema{
 		Schema:               "https://json-schema.org/draft/2020-12/schema",
 		Title:                "Bản đăng ký mô hình mới, cách làm sáng tạo",
 		Type:                 "object",
 		AdditionalProperties: false,
-		Required:             probe.required,
 		Properties:           map[string]SchemaProp{},
 		Rules: FormRules{
-			MinWords:       probe.minWords,
-			WordsChecked:   probe.wordsChecked,
-			MaxSlug:        newreg.MaxSlugLen,
-			Path:           "content/registrations/{year}/{org}/{slug}.md",
+			MinWords:       content.MinWords,
+			MaxSlug:        content.MaxSlugLen,
+			Path:           content.RegistrationPathPattern,
 			Repository:     site.Settings.Repository,
 			TimeZoneOffset: 7 * 60,
 			Messages:       formMessages,
 		},
+	}
+	for _, k := range keys {
+		if k.Required {
+			s.Required = append(s.Required, k.Name)
+		}
+		if k.Words {
+			s.Rules.WordsChecked = append(s.Rules.WordsChecked, k.Name)
+		}
 	}
 	if repo := strings.TrimSuffix(site.Settings.Repository, "/"); repo != "" {
 		s.Rules.Repository = repo
@@ -196,7 +173,7 @@ func buildFormSchema(site *content.Site) FormSchema {
 		fo := FormOrganisation{ID: o.ID, Title: o.Title, Depth: o.Depth, Label: strings.Repeat("\u00a0\u00a0\u00a0", o.Depth) + o.Title}
 		var closed []string
 		for _, c := range site.Campaigns {
-			if !newreg.MayRegister(o, c) {
+			if !o.MayRegister(c) {
 				fo.Closed = append(fo.Closed, c.Year)
 				closed = append(closed, strconv.Itoa(c.Year))
 			}
@@ -216,27 +193,27 @@ func buildFormSchema(site *content.Site) FormSchema {
 	for _, st := range content.Statuses {
 		statuses = append(statuses, string(st))
 	}
-	for _, k := range formKeys {
-		p := SchemaProp{Title: k.label, Description: k.description, Type: k.typ}
-		if slices.Contains(probe.required, k.key) && k.typ == "string" {
-			p.MinLength = 1
-		}
-		switch k.key {
-		case "organisation":
+	for _, k := range keys {
+		p := SchemaProp{Title: k.Form, Description: k.Hint, Type: "string"}
+		switch k.Value {
+		case content.OrganisationValue:
 			p.Enum = orgIDs
-		case "campaign":
-			p.Enum = years
-		case "field":
+		case content.CampaignValue:
+			p.Type, p.Enum = "integer", years
+		case content.FieldValue:
 			p.Enum = fieldIDs
-		case "number":
-			p.Pattern = numberPattern
-		case "date":
+		case content.DocumentNumberValue:
+			p.Pattern = content.NumberPattern
+		case content.DateValue:
 			p.Format = "date"
-		case "status":
+		case content.StatusValue:
 			p.Enum, p.Default = statuses, string(content.Registered)
 		}
-		s.Properties[k.key] = p
-		s.Order = append(s.Order, k.key)
+		if k.Required && p.Type == "string" {
+			p.MinLength = 1
+		}
+		s.Properties[k.Name] = p
+		s.Order = append(s.Order, k.Name)
 	}
 	return s
 }
@@ -264,89 +241,6 @@ func treeOrder(site *content.Site) []*content.Organisation {
 		walk(o)
 	}
 	return out
-}
-
-// probedRules are the rules found by asking the loader.
-type probedRules struct {
-	required     []string
-	minWords     int
-	wordsChecked []string
-}
-
-// loaderRules asks content.ParseRegistration, once, which keys it
-// requires and how many words a text needs: a complete sample
-// registration is read without each key in turn, and with texts of one,
-// two, three… words.
-var loaderRules = sync.OnceValue(func() probedRules {
-	var p probedRules
-	for _, k := range formKeys {
-		if hasCode(parseSample(map[string]string{k.key: ""}), "missing-key") {
-			p.required = append(p.required, k.key)
-		}
-	}
-	for _, k := range formKeys {
-		for n := 1; n <= 50; n++ {
-			words := strings.TrimSpace(strings.Repeat("chữ ", n))
-			if !hasCode(parseSample(map[string]string{k.key: words}), "text-too-short") {
-				if n > 1 {
-					p.minWords = n
-					p.wordsChecked = append(p.wordsChecked, k.key)
-				}
-				break
-			}
-		}
-	}
-	return p
-})
-
-// sampleRegistration is a registration the loader accepts without a
-// problem; parseSample changes some of its values ("" leaves a key out).
-var sampleRegistration = map[string]string{
-	"title":            "Mô hình mẫu",
-	"organisation":     "to-chuc-mau",
-	"campaign":         "2024",
-	"field":            "linh-vuc-mau",
-	"member":           "Nguyễn Văn An",
-	"number":           "12-CV/ĐU",
-	"date":             "2024-01-08",
-	"signer":           "Nguyễn Văn An",
-	"signer_title":     "Đảng viên",
-	"novelty":          "Lần đầu tiên tài liệu sinh hoạt được gửi trước qua sổ tay điện tử cho mọi đảng viên.",
-	"expected_results": "Mọi đảng viên nhận tài liệu trước kỳ sinh hoạt ít nhất ba ngày.",
-	"status":           "approved",
-}
-
-func parseSample(change map[string]string) diag.List {
-	var b strings.Builder
-	b.WriteString("---\n")
-	for _, k := range formKeys {
-		v, changed := change[k.key]
-		if !changed {
-			v = sampleRegistration[k.key]
-		}
-		if v != "" {
-			fmt.Fprintf(&b, "%s: %s\n", k.key, yamlQuote(v))
-		}
-	}
-	b.WriteString("---\n")
-	_, diags := content.ParseRegistration("content/registrations/2024/to-chuc-mau/mo-hinh-mau.md", []byte(b.String()))
-	return diags
-}
-
-// yamlQuote writes v as a YAML value: numbers and dates as they are, text
-// in double quotes (a Go string literal of valid UTF-8 is a YAML one).
-func yamlQuote(v string) string {
-	if _, err := strconv.Atoi(v); err == nil {
-		return v
-	}
-	if _, ok := content.ParseDate(v); ok {
-		return v
-	}
-	return strconv.Quote(v)
-}
-
-func hasCode(diags diag.List, code string) bool {
-	return slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.Code == code })
 }
 
 // FormView is the form's page: the schema, and each item's label and

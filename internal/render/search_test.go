@@ -3,21 +3,19 @@ package render
 import (
 	"encoding/json"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/mohinh/mohinh/internal/content"
-	"github.com/mohinh/mohinh/internal/newreg"
 	"github.com/mohinh/mohinh/internal/vi"
 )
 
 // viCases is testdata/vi-cases.json, which the browser tests
 // (internal/browsertest) run against assets/vi.js too.
 type viCases struct {
-	FoldSlug [][3]string `json:"fold_slug"` // input, vi.Fold, newreg.Slug
+	FoldSlug [][3]string `json:"fold_slug"` // input, vi.Fold, content.FileSlug
 	Words    []struct {
 		In    string
 		Words []string
@@ -58,8 +56,8 @@ func TestVICasesGoSide(t *testing.T) {
 		if got := vi.Fold(fs[0]); got != fs[1] {
 			t.Errorf("vi.Fold(%q) = %q, want %q", fs[0], got, fs[1])
 		}
-		if got := newreg.Slug(fs[0]); got != fs[2] {
-			t.Errorf("newreg.Slug(%q) = %q, want %q", fs[0], got, fs[2])
+		if got := content.FileSlug(fs[0]); got != fs[2] {
+			t.Errorf("content.FileSlug(%q) = %q, want %q", fs[0], got, fs[2])
 		}
 	}
 	for _, w := range c.Words {
@@ -109,28 +107,39 @@ func TestTextTablesReproduceFold(t *testing.T) {
 	}
 }
 
-// The form's number pattern is the loader's: on every sample, the schema's
-// expression and content.ParseRegistration agree.
-func TestSchemaAgreesWithCheck(t *testing.T) {
-	// The sample has every key of the schema: none is unknown to the loader.
-	if d := parseSample(nil); len(d) != 0 {
-		t.Fatalf("the sample registration has problems: %v", d)
-	}
-	re := regexp.MustCompile(numberPattern)
-	for _, n := range []string{"12-CV/ĐU", "943-CV/HU", "05-CV/BTCHU", "1-BC/ĐU", "12-CV/ĐU.2", "1234-QĐ/TU", "12 CV/ĐU", "12-cv/đu", "CV/ĐU",
-		"12-CV", "12345-CV/ĐU", "12-CV/ĐU ", "12–CV/ĐU", "Số 12-CV/ĐU", "12-CVXXXXX/HU", "12-CV/-HU", "12-CV/Đ", "12-Đ/Đ"} {
-		loader := !hasCode(parseSample(map[string]string{"number": n}), "bad-number")
-		// The loader trims values, and so does the form.
-		if schema := re.MatchString(strings.TrimSpace(n)); schema != loader {
-			t.Errorf("number %q: schema says %v, the loader %v", n, schema, loader)
+// The schema is the contract's (content.RegistrationKeys): every key, in
+// its order, required as it is, with the form's labels; the texts whose
+// words are counted; the number pattern; where the file goes.
+func TestSchemaIsTheContract(t *testing.T) {
+	s := buildFormSchema(loadSite(t, searchSite))
+	var order, required, words []string
+	for _, k := range content.RegistrationKeys() {
+		order = append(order, k.Name)
+		if k.Required {
+			required = append(required, k.Name)
+		}
+		if k.Words {
+			words = append(words, k.Name)
+		}
+		p, ok := s.Properties[k.Name]
+		if !ok || p.Title != k.Form || p.Description != k.Hint {
+			t.Errorf("%s: %+v, want the title %q and the description %q", k.Name, p, k.Form, k.Hint)
 		}
 	}
-	r := loaderRules()
-	if !slices.Equal(r.required, []string{"title", "organisation", "campaign", "field", "novelty", "expected_results"}) {
-		t.Errorf("required = %v", r.required)
+	if !slices.Equal(s.Order, order) || len(s.Properties) != len(order) {
+		t.Errorf("x-order = %v, %d properties; want %v", s.Order, len(s.Properties), order)
 	}
-	if r.minWords < 2 || !slices.Equal(r.wordsChecked, []string{"novelty", "expected_results"}) {
-		t.Errorf("minWords = %d on %v", r.minWords, r.wordsChecked)
+	if !slices.Equal(s.Required, required) || !slices.Equal(s.Required, []string{"title", "organisation", "campaign", "field", "novelty", "expected_results"}) {
+		t.Errorf("required = %v, want %v", s.Required, required)
+	}
+	if s.Rules.MinWords != content.MinWords || !slices.Equal(s.Rules.WordsChecked, words) || len(words) == 0 {
+		t.Errorf("minWords = %d on %v", s.Rules.MinWords, s.Rules.WordsChecked)
+	}
+	if s.Properties["number"].Pattern != content.NumberPattern || s.Properties["campaign"].Type != "integer" || s.Properties["date"].Format != "date" {
+		t.Errorf("number %+v, campaign %+v, date %+v", s.Properties["number"], s.Properties["campaign"], s.Properties["date"])
+	}
+	if s.Rules.Path != content.RegistrationPathPattern || s.Rules.MaxSlug != content.MaxSlugLen || textTables().MaxSlug != content.MaxSlugLen {
+		t.Errorf("path %q, maxSlug %d and %d", s.Rules.Path, s.Rules.MaxSlug, textTables().MaxSlug)
 	}
 }
 
@@ -281,7 +290,7 @@ func TestRegistrationTable(t *testing.T) {
 	for i, r := range site.Registrations {
 		slug := tb.Registrations.Slug[i]
 		if slug == "" {
-			slug = newreg.Slug(tb.Registrations.Title[i])
+			slug = content.FileSlug(tb.Registrations.Title[i])
 		}
 		url := strings.NewReplacer("{year}", "2024", "{org}", tb.Organisations.ID[tb.Registrations.Organisation[i]], "{slug}", slug).Replace(tb.RegistrationURL)
 		if url != u.Registration(r) {
@@ -309,7 +318,7 @@ func TestFormSchema(t *testing.T) {
 	if !slices.Equal(xa.Closed, []int{2024}) || xa.Successor != "Huyện ủy" {
 		t.Errorf("a dissolved organisation: %+v", xa)
 	}
-	if p := s.Properties["number"]; p.Pattern != numberPattern {
+	if p := s.Properties["number"]; p.Pattern != content.NumberPattern {
 		t.Errorf("number: %+v", p)
 	}
 	if c := s.Rules.Campaigns[0]; c.Issued != "2023-12-01" || c.Deadline != "2024-01-10" {

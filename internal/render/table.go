@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
-	"github.com/mohinh/mohinh/internal/newreg"
 )
 
 // RegistrationTable is mo-hinh.json. Lists of registrations are columns,
@@ -60,7 +59,7 @@ type TableOrganisation struct {
 // TableRegistration holds the registrations as columns.
 type TableRegistration struct {
 	Title        []string `json:"title"`
-	Slug         []string `json:"slug"`         // "" when it is newreg.Slug(title), which the browser computes
+	Slug         []string `json:"slug"`         // "" when it is content.FileSlug(title), which the browser computes
 	Organisation []int    `json:"organisation"` // index in Organisations
 	Field        []int    `json:"field"`        // index in Fields
 	Campaign     []int    `json:"campaign"`     // index in Campaigns
@@ -131,7 +130,7 @@ func buildRegistrationTable(site *content.Site, u URLs) RegistrationTable {
 	regs.Date, regs.Timeliness = make([]int, n), make([]int, n)
 	for i, r := range site.Registrations {
 		regs.Title[i] = r.Title
-		if r.Slug != newreg.Slug(r.Title) {
+		if r.Slug != content.FileSlug(r.Title) {
 			regs.Slug[i] = r.Slug
 		}
 		regs.Member[i] = r.Member

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/mohinh/mohinh/internal/newreg"
+	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/vi"
 )
 
@@ -27,7 +27,7 @@ type TextTables struct {
 	// it writes. Every other character outside a–z and 0–9 separates words.
 	Slug map[string]string `json:"slug"`
 	// MaxSlug is the longest file name, in bytes, that the form writes
-	// (newreg.Slug): a longer slug is cut at its last hyphen that fits.
+	// (content.FileSlug): a longer slug is cut at its last hyphen that fits.
 	MaxSlug int `json:"maxSlug"`
 }
 
@@ -39,7 +39,7 @@ var textRanges = [][2]rune{
 }
 
 var textTables = sync.OnceValue(func() TextTables {
-	t := TextTables{Fold: map[string]string{}, Slug: map[string]string{}, MaxSlug: newreg.MaxSlugLen}
+	t := TextTables{Fold: map[string]string{}, Slug: map[string]string{}, MaxSlug: content.MaxSlugLen}
 	var spaces strings.Builder
 	for _, rg := range textRanges {
 		for r := rg[0]; r <= rg[1]; r++ {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/mohinh/mohinh/internal/content"
 )
 
 // A change is what one rebuild must take into account: the content paths
@@ -159,10 +160,5 @@ func (b batcher) relative(name string) string {
 }
 
 // editorFile reports whether a name is an editor's or system's temporary
-// file: vim's swap files and its "4913" write probe, backups ending in ~,
-// Emacs's lock and auto-save files, dotfiles.
-func editorFile(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
-}
+// file, as the loader skips it (content.IsEditorFile).
+func editorFile(name string) bool { return content.IsEditorFile(name) }

@@ -3,7 +3,6 @@ package serve
 import (
 	"fmt"
 	"maps"
-	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/gitrepo"
@@ -47,7 +46,7 @@ func loadBranch(site, base string) (*branch, error) {
 		changes = append(changes, gitrepo.Status{Code: 'A', Path: p})
 	}
 	for _, c := range changes {
-		if !isRegistration(c.Path) {
+		if !content.IsRegistrationPath(c.Path) {
 			continue
 		}
 		switch c.Code {
@@ -80,8 +79,4 @@ func (b *branch) update(paths []string, site *content.Site) []string {
 
 func (b *branch) view() *render.Branch {
 	return &render.Branch{Base: b.base, Marks: maps.Clone(b.marks)}
-}
-
-func isRegistration(p string) bool {
-	return strings.HasPrefix(p, "content/registrations/") && strings.HasSuffix(p, ".md")
 }

@@ -298,7 +298,7 @@ func registrationsUnder(paths []string, sites ...*content.Site) []string {
 // folder of them): the changes that can be rendered incrementally.
 func onlyRegistrations(paths []string) bool {
 	for _, p := range paths {
-		if !strings.HasPrefix(p, "content/registrations/") {
+		if !content.InRegistrations(p) {
 			return false
 		}
 	}
