@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,9 +18,8 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	site := fl.String("site", ".", "thư mục của trang, chứa content/ (và layouts/ nếu có)")
+	fl := newFlagSet("build", stderr)
+	site := siteFlag(fl)
 	out := fl.String("out", "", "thư mục kết quả (mặc định: <site>/public)")
 	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
@@ -106,29 +104,6 @@ func checkOutput(site, out string) error {
 		return fmt.Errorf("thư mục kết quả %s nằm trong content/: hãy chọn thư mục khác cho --out", out)
 	}
 	return nil
-}
-
-// parseFlags parses args; done is true when the command should stop with
-// code (after -h, or on a wrong flag).
-func parseFlags(fl *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
-	usage := fl.Usage
-	fl.Usage = func() {} // the flag package would print it on -h too, to stderr
-	err := fl.Parse(args)
-	fl.Usage = usage
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fl.SetOutput(stdout)
-		fl.Usage()
-		return exitOK, true
-	case err != nil: // the flag package printed what is wrong
-		fl.Usage()
-		return exitUsage, true
-	case fl.NArg() > 0:
-		fmt.Fprintf(fl.Output(), "mohinh %s: không nhận tham số %q\n", fl.Name(), fl.Arg(0))
-		fl.Usage()
-		return exitUsage, true
-	}
-	return 0, false
 }
 
 // printErrors prints every error; warnings are for mohinh check, which a

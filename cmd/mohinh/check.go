@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,9 +15,8 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	site := fl.String("site", ".", "thư mục của trang, chứa content/")
+	fl := newFlagSet("check", stderr)
+	site := siteFlag(fl)
 	format := fl.String("format", "text", "cách trình bày: text (cho người đọc), github (chú thích trong pull request), json (cho chương trình khác)")
 	base := fl.String("base", "", "so sánh với phiên bản git này, ví dụ origin/main: trạng thái chỉ đi theo quy trình, không đổi tổ chức hay đợt, không xóa bản đăng ký")
 	fix := fl.Bool("fix", false, "trước khi kiểm tra, tự sửa các lỗi đơn giản mà không làm thay đổi nội dung: chuẩn hóa Unicode dựng sẵn (NFC), xóa khoảng trắng cuối dòng, thêm dấu xuống dòng cuối tệp, đổi tên tệp đăng ký không hợp lệ theo tên mô hình")

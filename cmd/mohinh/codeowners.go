@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,9 +16,8 @@ import (
 )
 
 func runCodeowners(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("codeowners", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	siteDir := fl.String("site", ".", "thư mục của trang, chứa content/; cũng là gốc của kho git")
+	fl := newFlagSet("codeowners", stderr)
+	siteDir := siteFlag(fl)
 	out := fl.String("o", "", "tệp kết quả; - để in ra màn hình (mặc định: tệp CODEOWNERS mà GitHub đang dùng, nếu chưa có thì <site>/CODEOWNERS)")
 	check := fl.Bool("check", false, "chỉ kiểm tra, không ghi gì: thoát với mã 1 nếu CODEOWNERS chưa khớp với danh sách người duyệt")
 	fl.Usage = func() {
@@ -31,7 +29,8 @@ người duyệt của tổ chức đó; mọi tệp khác thuộc người duy�
 (mã ban-to-chuc), hoặc của tổ chức cao nhất nếu Ban Tổ chức chưa có người duyệt.
 
 GitHub dùng tệp CODEOWNERS đầu tiên tìm thấy trong .github/, thư mục gốc, docs/;
-lệnh ghi vào đúng tệp đó. Sau khi sửa "reviewers", hãy chạy lại lệnh và commit tệp.
+lệnh ghi vào đúng tệp đó (thư mục của trang là gốc của kho git). Sau khi sửa
+"reviewers", hãy chạy lại lệnh và commit tệp.
 
 Tùy chọn:
 `)

@@ -20,9 +20,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 // newRegistration is mohinh new with its input made explicit: answers are
 // read from stdin, and asked for only when terminal is true.
 func newRegistration(args []string, stdin io.Reader, terminal bool, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("new", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	siteDir := fl.String("site", ".", "thư mục của trang (`THƯ-MỤC` chứa content/); mặc định: thư mục hiện tại")
+	fl := newFlagSet("new", stderr)
+	siteDir := siteFlag(fl)
 	campaign := fl.String("campaign", "", "đợt đăng ký, ghi bằng `NĂM`, ví dụ 2024; mặc định: đợt mới nhất")
 	org := fl.String("org", "", "tổ chức đăng ký, ghi bằng `MÃ`: tên tệp của tổ chức trong content/organisations/\nbỏ đuôi .md, ví dụ xa-ka-do; bản đăng ký cá nhân: chi bộ nơi đảng viên sinh hoạt")
 	field := fl.String("field", "", "lĩnh vực, ghi bằng `MÃ`: tên tệp trong content/fields/ bỏ đuôi .md, ví dụ kinh-te")
@@ -166,37 +165,6 @@ func completeDraft(d *newreg.Draft, site *content.Site, siteDir, campaign, org, 
 		}
 	}
 	return nil
-}
-
-// printFlags explains the flags in the order given, in Vietnamese only
-// (flag.PrintDefaults sorts them and adds "(default …)").
-// argNames name the value of each flag in the help, in Vietnamese.
-var argNames = map[string]string{
-	"site": "THƯ-MỤC", "out": "THƯ-MỤC", "base-url": "ĐỊA-CHỈ", "addr": "ĐỊA-CHỈ:CỔNG",
-	"base": "PHIÊN-BẢN", "format": "KIỂU", "o": "TỆP",
-}
-
-func printFlags(fl *flag.FlagSet, names ...string) {
-	for _, name := range names {
-		f := fl.Lookup(name)
-		arg, usage := flag.UnquoteUsage(f)
-		if name, ok := argNames[f.Name]; ok {
-			arg = name
-		} else if arg == "string" {
-			arg = "GIÁ-TRỊ"
-		}
-		dash := "--"
-		if len(f.Name) == 1 {
-			dash = "-"
-		}
-		if f.DefValue != "" && f.DefValue != "false" {
-			usage += " (mặc định: " + f.DefValue + ")"
-		}
-		fmt.Fprintf(fl.Output(), "  %s%s %s\n", dash, f.Name, arg)
-		for line := range strings.SplitSeq(usage, "\n") {
-			fmt.Fprintf(fl.Output(), "        %s\n", line)
-		}
-	}
 }
 
 // loadForNew loads the site. The calls, fields and organisations must be

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,9 +17,8 @@ import (
 )
 
 func runReport(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("report", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	siteDir := fl.String("site", ".", "thư mục của trang, chứa content/")
+	fl := newFlagSet("report", stderr)
+	siteDir := siteFlag(fl)
 	year := fl.String("campaign", "", "`NĂM` của đợt đăng ký, ví dụ 2024 (mặc định: đợt mới nhất)")
 	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
 	table := fl.String("table", "registrations", "với --format csv: registrations (danh sách đăng ký) hoặc compliance (tình hình đăng ký)")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -28,9 +27,8 @@ func writeAtomically(name string, data []byte) error {
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	site := fl.String("site", ".", "thư mục của trang, chứa content/ (và layouts/ nếu có)")
+	fl := newFlagSet("serve", stderr)
+	site := siteFlag(fl)
 	addr := fl.String("addr", defaultServeAddr, "địa chỉ và cổng phục vụ; với 127.0.0.1 chỉ máy này truy cập được; cổng 0 để chọn một cổng còn trống")
 	addrFile := fl.String("addr-file", "", "khi đã sẵn sàng, ghi địa chỉ đang phục vụ (http://…/) vào `TỆP`, cho kịch bản và trình soạn thảo")
 	base := fl.String("base", "", "đánh dấu những bản đăng ký mà nhánh thêm hoặc sửa so với phiên bản git này, ví dụ origin/main, và liệt kê chúng ở trang /thay-doi/")
