@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mohinh/mohinh"
@@ -64,10 +65,15 @@ func TestLongListsArePaged(t *testing.T) {
 	}
 }
 
-// recorder keeps the names written.
-type recorder struct{ names []string }
+// recorder keeps the names written; the renderer writes from every core.
+type recorder struct {
+	mu    sync.Mutex
+	names []string
+}
 
 func (r *recorder) WriteFile(name string, data []byte) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.names = append(r.names, name)
 	return nil
 }
