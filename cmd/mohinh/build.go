@@ -39,7 +39,8 @@ Tùy chọn:
 	if *out == "" {
 		*out = filepath.Join(*site, "public")
 	}
-	if _, err := render.NewURLs(*baseURL); err != nil {
+	urls, err := render.NewURLs(*baseURL)
+	if err != nil {
 		fmt.Fprintf(stderr, "mohinh build: --base-url không hợp lệ: %v\n", err)
 		return exitUsage
 	}
@@ -53,7 +54,7 @@ Tùy chọn:
 	waiting := func() {
 		fmt.Fprintf(stderr, "mohinh build: một lần dựng khác đang ghi vào %s: đang chờ nó xong…\n", *out)
 	}
-	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, BaseURL: *baseURL, Today: todayForTests(), Waiting: waiting})
+	res, diags, err := build.Build(build.Options{Site: *site, Out: *out, URLs: urls, Today: todayForTests(), Waiting: waiting})
 	printErrors(stderr, diags)
 	if diags.HasErrors() {
 		errs, warns := diags.Count()

@@ -50,11 +50,12 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh report: không có bảng %q: hãy dùng registrations hoặc compliance\n", *table)
 		return exitUsage
 	}
-	links, err := render.NewExportLinks(*baseURL)
+	urls, err := render.NewURLs(*baseURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "mohinh report: --base-url không hợp lệ: %v\n", err)
 		return exitUsage
 	}
+	links := render.ExportLinks(urls)
 
 	// Only errors: warnings (a late registration) are part of the report.
 	site, diags := content.LoadWith(os.DirFS(*siteDir), content.Options{Today: todayForTests()})

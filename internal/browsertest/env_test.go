@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/mohinh/mohinh/internal/build"
+	"github.com/mohinh/mohinh/internal/render"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -84,7 +85,7 @@ func start() (*env, error) {
 		return nil, err
 	}
 	e := &env{sampleSite: repoRoot, sampleDir: filepath.Join(dir, "sample"), searchBase: "/thu-tim-kiem/"}
-	if _, diags, err := build.Build(build.Options{Site: repoRoot, Out: e.sampleDir, BaseURL: "/"}); err != nil || diags.HasErrors() {
+	if _, diags, err := build.Build(build.Options{Site: repoRoot, Out: e.sampleDir}); err != nil || diags.HasErrors() {
 		return nil, fmt.Errorf("build the sample site: %v %v", err, diags)
 	}
 	searchSite := filepath.Join(dir, "search-site")
@@ -92,7 +93,11 @@ func start() (*env, error) {
 		return nil, err
 	}
 	searchOut := filepath.Join(dir, "search-out")
-	if _, diags, err := build.Build(build.Options{Site: searchSite, Out: searchOut, BaseURL: e.searchBase}); err != nil || diags.HasErrors() {
+	searchURLs, err := render.NewURLs(e.searchBase)
+	if err != nil {
+		return nil, err
+	}
+	if _, diags, err := build.Build(build.Options{Site: searchSite, Out: searchOut, URLs: searchURLs}); err != nil || diags.HasErrors() {
 		return nil, fmt.Errorf("build the search site: %v %v", err, diags)
 	}
 	e.mohinh = filepath.Join(dir, "mohinh")

@@ -49,7 +49,7 @@ func BenchmarkRender(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	opts := render.Options{BaseURL: "/", Layouts: mohinh.DefaultLayouts()}
+	opts := render.Options{Layouts: mohinh.DefaultLayouts()}
 	for b.Loop() {
 		if err := render.Render(site, opts, discard{}); err != nil {
 			b.Fatal(err)
@@ -61,7 +61,7 @@ func BenchmarkBuild(b *testing.B) {
 	dir := benchCorpus(b)
 	out := b.TempDir() + "/public"
 	for b.Loop() {
-		if _, diags, err := Build(Options{Site: dir, Out: out, BaseURL: "/"}); err != nil || diags.HasErrors() {
+		if _, diags, err := Build(Options{Site: dir, Out: out}); err != nil || diags.HasErrors() {
 			b.Fatal(err, diags)
 		}
 	}

@@ -25,10 +25,10 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Site    string // the folder holding content/ and, optionally, layouts/
-	Out     string // the output folder
-	BaseURL string
-	Today   content.Date // for dates in the future; zero means today
+	Site  string       // the folder holding content/ and, optionally, layouts/
+	Out   string       // the output folder
+	URLs  render.URLs  // where the site is published (render.NewURLs); the zero URLs is "/"
+	Today content.Date // for dates in the future; zero means today
 
 	// Waiting, when set, is called when another build is writing the same
 	// output folder: this build then waits for it to end before it writes,
@@ -72,7 +72,7 @@ func Build(opts Options) (Result, diag.List, error) {
 		return Result{Site: site}, diags, err
 	}
 	w := &countingWriter{w: staging}
-	ropts := render.Options{BaseURL: opts.BaseURL, Layouts: layouts, History: hist}
+	ropts := render.Options{URLs: opts.URLs, Layouts: layouts, History: hist}
 	if err := render.Render(site, ropts, w); err != nil {
 		staging.Abort()
 		return Result{Site: site}, diags, err

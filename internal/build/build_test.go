@@ -75,7 +75,7 @@ func TestRebuildRemovesStalePagesAndFailureKeepsOutput(t *testing.T) {
 	dir := t.TempDir()
 	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
 	writeSite(t, site, smallSite)
-	opts := Options{Site: site, Out: out, BaseURL: "/"}
+	opts := Options{Site: site, Out: out}
 	if _, diags, err := Build(opts); err != nil || diags.HasErrors() {
 		t.Fatalf("first build: %v %v", err, diags)
 	}
@@ -114,7 +114,7 @@ func TestSampleSiteBuildsDeterministically(t *testing.T) {
 	var trees []map[string][]byte
 	for i := range 2 {
 		out := filepath.Join(dir, "public"+string(rune('a'+i)))
-		res, diags, err := Build(Options{Site: "../..", Out: out, BaseURL: "/"})
+		res, diags, err := Build(Options{Site: "../..", Out: out})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,7 +151,7 @@ func TestLayoutsRefuseSymlinks(t *testing.T) {
 	if err := os.Symlink(secret, filepath.Join(site, "layouts/assets/key.txt")); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := Build(Options{Site: site, Out: out, BaseURL: "/"})
+	_, _, err := Build(Options{Site: site, Out: out})
 	if err == nil || !strings.Contains(err.Error(), "layouts/assets/key.txt: liên kết tượng trưng (symlink) không được phép") {
 		t.Fatalf("a symlink in layouts/ built: %v", err)
 	}
@@ -160,7 +160,7 @@ func TestLayoutsRefuseSymlinks(t *testing.T) {
 	}
 
 	os.Remove(filepath.Join(site, "layouts/assets/key.txt"))
-	if _, diags, err := Build(Options{Site: site, Out: out, BaseURL: "/"}); err != nil || diags.HasErrors() {
+	if _, diags, err := Build(Options{Site: site, Out: out}); err != nil || diags.HasErrors() {
 		t.Fatalf("without the link: %v %v", err, diags)
 	}
 	if data, _ := os.ReadFile(filepath.Join(out, "assets/extra.css")); string(data) != "body{}" {
@@ -170,7 +170,7 @@ func TestLayoutsRefuseSymlinks(t *testing.T) {
 	other := filepath.Join(dir, "other-layouts")
 	os.Rename(filepath.Join(site, "layouts"), other)
 	os.Symlink(other, filepath.Join(site, "layouts"))
-	if _, _, err := Build(Options{Site: site, Out: out, BaseURL: "/"}); err == nil || !strings.Contains(err.Error(), "layouts: liên kết tượng trưng") {
+	if _, _, err := Build(Options{Site: site, Out: out}); err == nil || !strings.Contains(err.Error(), "layouts: liên kết tượng trưng") {
 		t.Errorf("layouts/ as a symlink built: %v", err)
 	}
 }

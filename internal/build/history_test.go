@@ -47,7 +47,7 @@ func TestRegistrationHistory(t *testing.T) {
 	var pages []string
 	for i := range 2 {
 		out := filepath.Join(t.TempDir(), "public")
-		if _, diags, err := Build(Options{Site: site, Out: out, BaseURL: "/"}); err != nil || diags.HasErrors() {
+		if _, diags, err := Build(Options{Site: site, Out: out}); err != nil || diags.HasErrors() {
 			t.Fatalf("build %d: %v %v", i, err, diags)
 		}
 		data, err := os.ReadFile(filepath.Join(out, "mo-hinh/2024/huyen-uy/mot/index.html"))
@@ -93,7 +93,7 @@ func TestRegistrationHistoryOutsideGit(t *testing.T) {
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
 	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
 	writeSite(t, site, smallSite)
-	if _, diags, err := Build(Options{Site: site, Out: out, BaseURL: "/"}); err != nil || diags.HasErrors() {
+	if _, diags, err := Build(Options{Site: site, Out: out}); err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, diags)
 	}
 	data, err := os.ReadFile(filepath.Join(out, "mo-hinh/2024/huyen-uy/mot/index.html"))

@@ -27,7 +27,7 @@ func TestLongListsArePaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
-	res, diags, err := Build(Options{Site: site, Out: out, BaseURL: "/"})
+	res, diags, err := Build(Options{Site: site, Out: out})
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
@@ -88,7 +88,7 @@ func TestRenderAffectedPages(t *testing.T) {
 	}
 	loader := content.NewLoader(os.DirFS(dir), content.Options{})
 	before, _ := loader.Load()
-	r, err := render.NewRenderer(render.Options{BaseURL: "/", Layouts: mohinh.DefaultLayouts()})
+	r, err := render.NewRenderer(render.Options{Layouts: mohinh.DefaultLayouts()})
 	if err != nil {
 		t.Fatal(err)
 	}

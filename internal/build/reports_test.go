@@ -27,7 +27,7 @@ import (
 func TestSampleSiteReports(t *testing.T) {
 	const base = "https://example.org/mohinh/"
 	out := filepath.Join(t.TempDir(), "public")
-	res, diags, err := Build(Options{Site: "../..", Out: out, BaseURL: base})
+	res, diags, err := Build(Options{Site: "../..", Out: out, URLs: parseURLs(t, base)})
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, diags)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mohinh/mohinh/internal/render"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -63,11 +64,12 @@ func runSiteTest(t *testing.T, file string) {
 			t.Fatal(err)
 		}
 	}
-	opts := Options{Site: site, Out: filepath.Join(dir, "public"), BaseURL: "/"}
+	opts := Options{Site: site, Out: filepath.Join(dir, "public")}
+	baseURL := "/"
 	var wantErrors []string
 	for _, a := range assertions {
 		if v, ok := strings.CutPrefix(a, "base-url "); ok {
-			opts.BaseURL = v
+			baseURL, opts.URLs = v, parseURLs(t, v)
 		}
 		if v, ok := strings.CutPrefix(a, "error "); ok {
 			wantErrors = append(wantErrors, v)
@@ -93,11 +95,21 @@ func runSiteTest(t *testing.T, file string) {
 		return
 	}
 	for _, a := range assertions {
-		checkAssertion(t, opts, a)
+		checkAssertion(t, opts, baseURL, a)
 	}
 }
 
-func checkAssertion(t *testing.T, opts Options, a string) {
+// parseURLs is render.NewURLs for a base URL a test knows to be valid.
+func parseURLs(t *testing.T, baseURL string) render.URLs {
+	t.Helper()
+	u, err := render.NewURLs(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func checkAssertion(t *testing.T, opts Options, baseURL, a string) {
 	t.Helper()
 	negate := false
 	if rest, ok := strings.CutPrefix(a, "! "); ok {
@@ -110,7 +122,7 @@ func checkAssertion(t *testing.T, opts Options, a string) {
 			t.Error(problem)
 		}
 	case a == "links":
-		for _, problem := range brokenLinks(t, opts.Out, opts.BaseURL) {
+		for _, problem := range brokenLinks(t, opts.Out, baseURL) {
 			t.Error(problem)
 		}
 	case strings.HasPrefix(a, "order "):

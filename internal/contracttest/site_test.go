@@ -37,7 +37,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 func buildSite(t *testing.T) (string, *content.Site) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
-	res, diags, err := build.Build(build.Options{Site: writeSite(t, siteFiles), Out: out, BaseURL: "/"})
+	res, diags, err := build.Build(build.Options{Site: writeSite(t, siteFiles), Out: out})
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, diags)
 	}

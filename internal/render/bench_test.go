@@ -22,7 +22,7 @@ func benchSite(b *testing.B, n int) (*content.Site, *Renderer) {
 		b.Fatal(diags)
 	}
 	layouts := os.DirFS("../../layouts")
-	r, err := NewRenderer(Options{BaseURL: "/", Layouts: layouts})
+	r, err := NewRenderer(Options{Layouts: layouts})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func benchSite(b *testing.B, n int) (*content.Site, *Renderer) {
 func BenchmarkRegistrationPage(b *testing.B) {
 	site, r := benchSite(b, 200)
 	reg := site.Registrations[len(site.Registrations)/2]
-	jobs := r.plan(site)
+	jobs, _ := r.plan(site) // the pages, without the reports and files
 	only := map[string]bool{r.urls.Registration(reg): true}
 	for b.Loop() {
 		if err := r.run(jobs, only, discard{}); err != nil {
@@ -51,7 +51,7 @@ func BenchmarkIndexes(b *testing.B) {
 	site, r := benchSite(b, 2000)
 	u := r.urls
 	only := map[string]bool{u.Home(): true, u.Organisations(): true, u.Fields(): true, u.Campaigns(): true, u.Statuses(): true}
-	jobs := r.plan(site)
+	jobs, _ := r.plan(site) // the pages, without the reports and files
 	for b.Loop() {
 		if err := r.run(jobs, only, discard{}); err != nil {
 			b.Fatal(err)

@@ -33,8 +33,8 @@ func (m Mark) Label() string {
 	return ""
 }
 
-// ChangesView is the page "Thay đổi trong nhánh này".
-type ChangesView struct {
+// changesView is the page "Thay đổi trong nhánh này".
+type changesView struct {
 	Base     string
 	Added    []*content.Registration
 	Modified []*content.Registration
@@ -43,11 +43,38 @@ type ChangesView struct {
 // SetBranch makes the pages show what a branch changes; nil stops it.
 func (r *Renderer) SetBranch(b *Branch) { r.branch = b }
 
-// Changes is the page listing what the branch under review changes.
-func (u URLs) Changes() string { return u.base + "thay-doi/" }
+// mark makes every page of jobs say that it shows the branch, and a
+// registration's page what the branch did to it.
+func (b *Branch) mark(jobs []job) {
+	for i := range jobs {
+		makePage := jobs[i].makePage
+		jobs[i].makePage = func() page {
+			p := makePage()
+			p.Branch = b.Base
+			if v, ok := p.Data.(registrationView); ok {
+				v.Mark = b.Marks[v.R.Path]
+				p.Data = v
+			}
+			return p
+		}
+	}
+}
 
-func changesView(site *content.Site, b *Branch) ChangesView {
-	v := ChangesView{Base: b.Base}
+// changesJob is the page listing what the branch changes.
+func (b *Branch) changesJob(site *content.Site, urls URLs) job {
+	return job{"changes", urls.Changes(), func() page {
+		return page{
+			Site: site, URLs: urls, Title: "Thay đổi trong nhánh này", URL: urls.Changes(),
+			Crumbs: []Link{{"Trang chủ", urls.Home()}}, Branch: b.Base, Data: newChangesView(site, b),
+		}
+	}}
+}
+
+// Changes is the page listing what the branch under review changes.
+func (u URLs) Changes() string { return u.root() + "thay-doi/" }
+
+func newChangesView(site *content.Site, b *Branch) changesView {
+	v := changesView{Base: b.Base}
 	for _, reg := range site.Registrations { // in site order
 		switch b.Marks[reg.Path] {
 		case Added:
@@ -59,7 +86,7 @@ func changesView(site *content.Site, b *Branch) ChangesView {
 	return v
 }
 
-// markedPaths are the registrations whose mark differs between two
+// MarkedPaths are the registrations whose mark differs between two
 // branches' marks.
 func MarkedPaths(before, after map[string]Mark) []string {
 	var out []string

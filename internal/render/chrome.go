@@ -31,7 +31,7 @@ func (c *chromeCache) fill(site *content.Site, urls URLs) {
 	c.html = make(map[chromeKey]template.HTML, len(chromeParts)*len(navs))
 	for _, part := range chromeParts {
 		for _, nav := range navs {
-			if html, err := c.render(part, Page{Site: site, URLs: urls, Nav: nav}); err == nil {
+			if html, err := c.render(part, page{Site: site, URLs: urls, Nav: nav}); err == nil {
 				c.html[chromeKey{part, nav}] = html
 			} // else get renders it for each page, and reports the error there
 		}
@@ -39,14 +39,14 @@ func (c *chromeCache) fill(site *content.Site, urls URLs) {
 }
 
 // get is the template function chrome: part rendered for p's section.
-func (c *chromeCache) get(part string, p Page) (template.HTML, error) {
+func (c *chromeCache) get(part string, p page) (template.HTML, error) {
 	if html, ok := c.html[chromeKey{part, p.Nav}]; ok {
 		return html, nil
 	}
-	return c.render(part, Page{Site: p.Site, URLs: p.URLs, Nav: p.Nav})
+	return c.render(part, page{Site: p.Site, URLs: p.URLs, Nav: p.Nav})
 }
 
-func (c *chromeCache) render(part string, p Page) (template.HTML, error) {
+func (c *chromeCache) render(part string, p page) (template.HTML, error) {
 	var b strings.Builder
 	if err := c.tmpl.ExecuteTemplate(&b, part, p); err != nil {
 		return "", fmt.Errorf("chrome %s: %w", part, err)

@@ -26,7 +26,7 @@ import (
 func FuzzRenderRegistration(f *testing.F) {
 	f.Add("Chi bộ số", "", "Nguyễn Văn An", "Lần đầu áp dụng sổ tay đảng viên điện tử.", "Nội dung **mô hình**.\n\n- một\n- hai\n")
 	layouts := os.DirFS("../../layouts")
-	r, err := NewRenderer(Options{BaseURL: "/", Layouts: layouts})
+	r, err := NewRenderer(Options{Layouts: layouts})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -13,8 +13,8 @@ import (
 // registration renders again only the pages of a list it is on.
 const PageSize = 300
 
-// Pager is the navigation between the pages of one list.
-type Pager struct {
+// pager is the navigation between the pages of one list.
+type pager struct {
 	Page, Pages int    // 1-based
 	From, To    int    // the positions shown, 1-based
 	Total       int    // the length of the whole list
@@ -39,8 +39,8 @@ func chunk(regs []*content.Registration, n int) []*content.Registration {
 	return regs[from:min(from+PageSize, len(regs))]
 }
 
-func (u URLs) pager(url string, n, total int) Pager {
-	p := Pager{Page: n, Pages: pageCount(total), Total: total}
+func (u URLs) pager(url string, n, total int) pager {
+	p := pager{Page: n, Pages: pageCount(total), Total: total}
 	p.From = min((n-1)*PageSize+1, total)
 	p.To = min(n*PageSize, total)
 	if n > 1 {

@@ -8,11 +8,11 @@ import (
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// PrintView is a registration laid out as the official Party document
+// printView is a registration laid out as the official Party document
 // (Hướng dẫn 36-HD/VPTW): header, number, place and date, subject, Kính gửi,
 // the four items of the form, Nơi nhận and the signature block. Every text
 // is computed here; the template only places it.
-type PrintView struct {
+type printView struct {
 	R          *content.Registration
 	Superior   string   // top left, upper case: the Đảng bộ above the issuer
 	Issuer     string   // under it, upper case, bold
@@ -27,9 +27,9 @@ type PrintView struct {
 	Copies     []string // Nơi nhận
 }
 
-func (b *viewBuilder) print(r *content.Registration) PrintView {
+func (b *viewBuilder) print(r *content.Registration) printView {
 	o, c := r.Organisation, r.Campaign
-	v := PrintView{
+	v := printView{
 		R:          r,
 		Issuer:     upper(o.Title),
 		Subject:    c.Title,

@@ -8,25 +8,37 @@ import (
 )
 
 func TestNewURLs(t *testing.T) {
-	tests := []struct{ in, base string }{
-		{"", "/"},
-		{"/", "/"},
-		{"https://example.org", "/"},
-		{"https://example.org/mohinh", "/mohinh/"},
-		{"https://example.org/mohinh/", "/mohinh/"},
-		{"/a/b/", "/a/b/"},
-		{"https://example.org/đơn dương/", "/%C4%91%C6%A1n%20d%C6%B0%C6%A1ng/"},
+	tests := []struct{ in, home, feed string }{
+		{"", "/", "/feed.xml"},
+		{"/", "/", "/feed.xml"},
+		{"https://example.org", "/", "https://example.org/feed.xml"},
+		{"https://example.org/mohinh", "/mohinh/", "https://example.org/mohinh/feed.xml"},
+		{"https://example.org/mohinh/", "/mohinh/", "https://example.org/mohinh/feed.xml"},
+		{"/a/b/", "/a/b/", "/a/b/feed.xml"},
+		{"//example.org/a/", "/a/", "/a/feed.xml"}, // no scheme: no origin to write
+		{"https://example.org/đơn dương/", "/%C4%91%C6%A1n%20d%C6%B0%C6%A1ng/", "https://example.org/%C4%91%C6%A1n%20d%C6%B0%C6%A1ng/feed.xml"},
 	}
 	for _, tt := range tests {
 		u, err := NewURLs(tt.in)
-		if err != nil || u.Base() != tt.base {
-			t.Errorf("NewURLs(%q) = %q, %v; want %q", tt.in, u.Base(), err, tt.base)
+		if err != nil || u.Home() != tt.home || ExportLinks(u).Feed() != tt.feed {
+			t.Errorf("NewURLs(%q) = %q, %q, %v; want %q, %q", tt.in, u.Home(), ExportLinks(u).Feed(), err, tt.home, tt.feed)
 		}
 	}
 	for _, bad := range []string{"https://example.org/?q=1", "https://example.org/#x", "http://[::1"} {
 		if _, err := NewURLs(bad); err == nil {
 			t.Errorf("NewURLs(%q) accepted", bad)
 		}
+	}
+}
+
+// The zero URLs is a site published at "/": what serve and the tests use.
+func TestZeroURLs(t *testing.T) {
+	var zero URLs
+	root, _ := NewURLs("/")
+	r := &content.Registration{Slug: "mot", OrganisationID: "xa-ka-do", CampaignYear: 2024}
+	if zero.Home() != root.Home() || zero.Registration(r) != root.Registration(r) || zero.outputPath(zero.Home()) != "index.html" ||
+		ExportLinks(zero).Feed() != ExportLinks(root).Feed() {
+		t.Errorf("zero URLs: %q %q %q %q", zero.Home(), zero.Registration(r), zero.outputPath(zero.Home()), ExportLinks(zero).Feed())
 	}
 }
 
@@ -46,8 +58,8 @@ func TestURLFile(t *testing.T) {
 		u.Asset("style.css"):       "assets/style.css",
 		u.Status(content.Approved): "trang-thai/approved/index.html",
 	} {
-		if got := u.File(url); got != file {
-			t.Errorf("File(%q) = %q, want %q", url, got, file)
+		if got := u.outputPath(url); got != file {
+			t.Errorf("outputPath(%q) = %q, want %q", url, got, file)
 		}
 	}
 }

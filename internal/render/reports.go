@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -57,12 +56,12 @@ func (f file) writeTo(w Writer, name string, buf *bytes.Buffer) error {
 
 // fileJob is a job that writes the file at url with write.
 func fileJob(url string, write func(io.Writer) error) job {
-	return job{"", url, func() Page { return Page{URL: url, Data: file{write}} }}
+	return job{"", url, func() page { return page{URL: url, Data: file{write}} }}
 }
 
-// ReportView is a call's summary report, laid out as a Party document
+// reportView is a call's summary report, laid out as a Party document
 // (Hướng dẫn 36-HD/VPTW) on A4 landscape. Every text is computed here.
-type ReportView struct {
+type reportView struct {
 	S          *report.Summary
 	Superior   string // top left, upper case; empty for the root committee
 	Issuer     string // under it, upper case, bold
@@ -78,21 +77,21 @@ type ReportView struct {
 	SignerRole string // "PHÓ BÍ THƯ"
 	Signer     string
 	Copies     []string     // Nơi nhận
-	Counts     []TallyTable // by field, kind, form and status
+	Counts     []tallyTable // by field, kind, form and status
 	Compliance string       // the compliance page's URL
 	Downloads  []Link
 }
 
-// TallyTable is one table of counts of the report.
-type TallyTable struct {
+// tallyTable is one table of counts of the report.
+type tallyTable struct {
 	Caption string // "Theo lĩnh vực"
 	Label   string // the header of its first column: "Lĩnh vực"
 	Rows    []report.Tally
 	Total   report.Tally
 }
 
-// ComplianceView is a call's compliance page.
-type ComplianceView struct {
+// complianceView is a call's compliance page.
+type complianceView struct {
 	S         *report.Summary
 	Expected  string // the kinds of organisation expected, in words
 	Report    string // the summary report's URL
@@ -103,7 +102,7 @@ type ComplianceView struct {
 // of the site in pages: the sitemap lists those pages and the reports'.
 func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 	u := r.urls
-	links := newExportLinks(u, r.opts.BaseURL)
+	links := exportLinks{u}
 	home := Link{"Trang chủ", u.Home()}
 	campaignIndex := Link{"Đợt đăng ký", u.Campaigns()}
 
@@ -116,14 +115,20 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 		sum := summaries[i]
 		crumbs := []Link{home, campaignIndex, {c.Title, u.Campaign(c)}}
 		jobs = append(jobs,
-			job{"report", u.CampaignReport(c), func() Page {
-				return Page{Site: site, URLs: u, Title: "Báo cáo tổng hợp năm " + itoa(c.Year), URL: u.CampaignReport(c),
-					Nav: "dot-dang-ky", Crumbs: crumbs, Data: reportView(sum(), u)}
+			job{"report", u.CampaignReport(c), func() page {
+				return page{
+					Site: site, URLs: u, Title: "Báo cáo tổng hợp năm " + itoa(c.Year), URL: u.CampaignReport(c),
+					Nav: "dot-dang-ky", Crumbs: crumbs, Data: newReportView(sum(), u),
+				}
 			}},
-			job{"compliance", u.CampaignCompliance(c), func() Page {
-				return Page{Site: site, URLs: u, Title: "Tình hình đăng ký năm " + itoa(c.Year), URL: u.CampaignCompliance(c),
-					Nav: "dot-dang-ky", Crumbs: crumbs, Data: ComplianceView{S: sum(), Expected: kindsInWords(sum().Compliance.Kinds),
-						Report: u.CampaignReport(c), Downloads: u.CampaignDownloads(c)}}
+			job{"compliance", u.CampaignCompliance(c), func() page {
+				return page{
+					Site: site, URLs: u, Title: "Tình hình đăng ký năm " + itoa(c.Year), URL: u.CampaignCompliance(c),
+					Nav: "dot-dang-ky", Crumbs: crumbs, Data: complianceView{
+						S: sum(), Expected: kindsInWords(sum().Compliance.Kinds),
+						Report: u.CampaignReport(c), Downloads: u.CampaignDownloads(c),
+					},
+				}
 			}},
 			fileJob(u.CampaignXLSX(c), func(b io.Writer) error { return export.XLSX(b, sum(), links) }),
 			fileJob(u.CampaignCSV(c), func(b io.Writer) error { return export.CSV(b, export.RegistrationsTable(sum(), links)) }),
@@ -139,7 +144,7 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 	for _, list := range [][]job{pages, jobs} {
 		for _, j := range list {
 			if j.template != "" && j.template != "404" {
-				pageURLs = append(pageURLs, links.abs(j.url))
+				pageURLs = append(pageURLs, u.absolute(j.url))
 			}
 		}
 	}
@@ -165,13 +170,15 @@ func (u URLs) reportURLs(c *content.Campaign) []string {
 // fileURLs are the exports a change to a call's registrations makes stale:
 // its spreadsheets and JSON, and the site-wide JSON, feed and sitemap.
 func (u URLs) fileURLs(c *content.Campaign) []string {
-	return []string{u.CampaignXLSX(c), u.CampaignCSV(c), u.CampaignComplianceCSV(c), u.CampaignJSON(c),
-		u.RegistrationsJSON(), u.Feed(), u.Sitemap()}
+	return []string{
+		u.CampaignXLSX(c), u.CampaignCSV(c), u.CampaignComplianceCSV(c), u.CampaignJSON(c),
+		u.RegistrationsJSON(), u.Feed(), u.Sitemap(),
+	}
 }
 
-func reportView(s *report.Summary, u URLs) ReportView {
+func newReportView(s *report.Summary, u URLs) reportView {
 	c, cp := s.Campaign, s.Compliance
-	v := ReportView{
+	v := reportView{
 		S:          s,
 		Subject:    upperFirst(strings.TrimPrefix(s.Title(), "Báo cáo ")),
 		Expected:   kindsInWords(cp.Kinds),
@@ -179,7 +186,7 @@ func reportView(s *report.Summary, u URLs) ReportView {
 		Signer:     c.Signer,
 		Compliance: u.CampaignCompliance(c),
 		Downloads:  u.CampaignDownloads(c),
-		Counts: []TallyTable{
+		Counts: []tallyTable{
 			{"Theo lĩnh vực", "Lĩnh vực", s.ByField, s.Total},
 			{"Theo loại tổ chức", "Loại tổ chức", s.ByKind, s.Total},
 			{"Tập thể và cá nhân", "Hình thức", s.ByForm, s.Total},
@@ -248,41 +255,24 @@ func upperFirst(s string) string {
 	return upper(string(first)) + s[len(string(first)):]
 }
 
-// exportLinks make the addresses written into the files: absolute, on the
-// host of the site's base URL, when it has one; a bare path otherwise
+// exportLinks are the addresses written into the files: absolute, on the
+// origin of the site's base URL, when it has one; a bare path otherwise
 // (mohinh build --base-url /), which a browser resolves but a feed reader
 // or a search engine cannot — publish with --base-url https://….
-type exportLinks struct {
-	urls   URLs
-	origin string // "https://example.org", or ""
-}
+type exportLinks struct{ urls URLs }
 
-// NewExportLinks returns the addresses that exports for a site published at
-// baseURL carry.
-func NewExportLinks(baseURL string) (export.FeedLinks, error) {
-	u, err := NewURLs(baseURL)
-	if err != nil {
-		return nil, err
-	}
-	return newExportLinks(u, baseURL), nil
-}
-
-func newExportLinks(u URLs, baseURL string) exportLinks {
-	l := exportLinks{urls: u}
-	if b, err := url.Parse(baseURL); err == nil && b.Scheme != "" && b.Host != "" {
-		l.origin = b.Scheme + "://" + b.Host
-	}
-	return l
-}
-
-func (l exportLinks) abs(path string) string { return l.origin + path }
+// ExportLinks returns the addresses that the exports of a site published
+// at urls carry.
+func ExportLinks(urls URLs) export.FeedLinks { return exportLinks{urls} }
 
 func (l exportLinks) Registration(r *content.Registration) string {
-	return l.abs(l.urls.Registration(r))
+	return l.urls.absolute(l.urls.Registration(r))
 }
 
-func (l exportLinks) Campaign(c *content.Campaign) string { return l.abs(l.urls.Campaign(c)) }
+func (l exportLinks) Campaign(c *content.Campaign) string {
+	return l.urls.absolute(l.urls.Campaign(c))
+}
 
-func (l exportLinks) Home() string { return l.abs(l.urls.Home()) }
+func (l exportLinks) Home() string { return l.urls.absolute(l.urls.Home()) }
 
-func (l exportLinks) Feed() string { return l.abs(l.urls.Feed()) }
+func (l exportLinks) Feed() string { return l.urls.absolute(l.urls.Feed()) }

@@ -51,7 +51,11 @@ func reportSite(t *testing.T, extra map[string]string) *content.Site {
 // The reports and files are written through the Writer with every page,
 // and a change to a registration writes them again, as serve needs.
 func TestReportsFollowAChange(t *testing.T) {
-	r, err := NewRenderer(Options{BaseURL: "https://example.org/", Layouts: os.DirFS("../../layouts")})
+	urls, err := NewURLs("https://example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRenderer(Options{URLs: urls, Layouts: os.DirFS("../../layouts")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,11 +124,11 @@ func TestExportLinks(t *testing.T) {
 		"/":                           "/mo-hinh/2024/xa-ka-do/mot/",
 		"/sub/":                       "/sub/mo-hinh/2024/xa-ka-do/mot/",
 	} {
-		l, err := NewExportLinks(base)
+		urls, err := NewURLs(base)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := l.Registration(reg); got != want {
+		if got := ExportLinks(urls).Registration(reg); got != want {
 			t.Errorf("%s: %q, want %q", base, got, want)
 		}
 	}

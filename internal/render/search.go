@@ -34,16 +34,17 @@ import (
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/vi"
+	"github.com/mohinh/mohinh/internal/work"
 )
 
-// SearchManifest is du-lieu/tim-kiem.json.
-type SearchManifest struct {
+// searchManifest is du-lieu/tim-kiem.json.
+type searchManifest struct {
 	Registrations int      `json:"registrations"`
 	First         []string `json:"first"`  // the first word of each shard
 	Shards        []string `json:"shards"` // the URL of each shard
 }
 
-// SearchShard is one shard, du-lieu/tim-kiem/<n>.json.
+// searchShard is one shard, du-lieu/tim-kiem/<n>.json.
 //
 // Terms are folded words, sorted by UTF-16 code units as JavaScript
 // compares strings. Entries[i] belongs to Terms[i]: pairs of a spelling
@@ -53,7 +54,7 @@ type SearchManifest struct {
 // previous registration (from -1 for the first), in base-64 digits of five
 // bits, low digits first, the sixth bit saying that more digits follow (the
 // VLQ of source maps, in the alphabet of base64url).
-type SearchShard struct {
+type searchShard struct {
 	Terms   []string   `json:"terms"`
 	Entries [][]string `json:"entries"`
 }
@@ -68,7 +69,7 @@ const vlqDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 
 // buildSearchIndex computes the manifest and its shards; shardURL names
 // shard n.
-func buildSearchIndex(site *content.Site, shardURL func(n int) string) (SearchManifest, []SearchShard) {
+func buildSearchIndex(site *content.Site, shardURL func(n int) string) (searchManifest, []searchShard) {
 	// Postings of each spelling, in registration order: ascending.
 	type list struct {
 		buf  []byte
@@ -100,7 +101,7 @@ func buildSearchIndex(site *content.Site, shardURL func(n int) string) (SearchMa
 	perReg := make([][]word, block)
 	for start := 0; start < len(site.Registrations); start += block {
 		regs := site.Registrations[start:min(start+block, len(site.Registrations))]
-		parallel(len(regs), func(i int, _ *bytes.Buffer) error {
+		work.Each(len(regs), work.NoState, func(i int, _ struct{}) error {
 			r := regs[i]
 			seen := make(map[string]bool, 128)
 			words := perReg[i][:0]
@@ -116,7 +117,7 @@ func buildSearchIndex(site *content.Site, shardURL func(n int) string) (SearchMa
 			}
 			perReg[i] = words
 			return nil
-		}, nil)
+		})
 		for i, words := range perReg[:len(regs)] {
 			for _, w := range words {
 				add(start+i, w.spelling, w.inTitle)
@@ -135,14 +136,14 @@ func buildSearchIndex(site *content.Site, shardURL func(n int) string) (SearchMa
 	}
 	slices.SortFunc(terms, compareUTF16)
 
-	m := SearchManifest{Registrations: len(site.Registrations)}
-	var shards []SearchShard
+	m := searchManifest{Registrations: len(site.Registrations)}
+	var shards []searchShard
 	size := shardSize // start a shard at the first term
 	for _, t := range terms {
 		if size >= shardSize {
 			m.First = append(m.First, t)
 			m.Shards = append(m.Shards, shardURL(len(shards)))
-			shards = append(shards, SearchShard{})
+			shards = append(shards, searchShard{})
 			size = 0
 		}
 		sh := &shards[len(shards)-1]
@@ -263,26 +264,26 @@ func writeSearchData(site *content.Site, u URLs, w Writer) error {
 			data any
 		}{u.SearchShard(i), sh})
 	}
-	return parallel(len(files), func(i int, buf *bytes.Buffer) error {
+	return eachWithBuffer(len(files), func(i int, buf *bytes.Buffer) error {
 		enc := json.NewEncoder(buf)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(files[i].data); err != nil {
 			return err
 		}
-		return w.WriteFile(u.File(files[i].url), buf.Bytes())
-	}, nil)
+		return w.WriteFile(u.outputPath(files[i].url), buf.Bytes())
+	})
 }
 
 // browserJobs are the pages that work in the browser: search, the filtered
 // list of registrations and the registration form.
 func browserJobs(site *content.Site, urls URLs) []job {
 	home := []Link{{"Trang chủ", urls.Home()}}
-	page := func(title, url, nav string, data any) Page {
-		return Page{Site: site, URLs: urls, Title: title, URL: url, Nav: nav, Crumbs: home, Data: data}
+	newPage := func(title, url, nav string, data any) page {
+		return page{Site: site, URLs: urls, Title: title, URL: url, Nav: nav, Crumbs: home, Data: data}
 	}
 	return []job{
-		{"search", urls.Search(), func() Page { return page("Tìm kiếm", urls.Search(), "tim-kiem", nil) }},
-		{"filter", urls.Filter(), func() Page { return page("Tất cả mô hình", urls.Filter(), "mo-hinh", nil) }},
-		{"form", urls.Form(), func() Page { return page("Đăng ký mô hình", urls.Form(), "dang-ky", formView(site)) }},
+		{"search", urls.Search(), func() page { return newPage("Tìm kiếm", urls.Search(), "tim-kiem", nil) }},
+		{"filter", urls.Filter(), func() page { return newPage("Tất cả mô hình", urls.Filter(), "mo-hinh", nil) }},
+		{"form", urls.Form(), func() page { return newPage("Đăng ký mô hình", urls.Form(), "dang-ky", formView(site)) }},
 	}
 }

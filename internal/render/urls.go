@@ -9,18 +9,26 @@ import (
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// URLs is the one place that decides where every page lives. Every link is
-// an absolute path under the base path, so that the site works when
-// published under a sub-path and the 404 page works at any depth.
+// URLs is the one place that decides where every page lives. It is the
+// site's base URL, parsed once (NewURLs): every link is an absolute path
+// under the base path, so that the site works when published under a
+// sub-path and the 404 page works at any depth; the files handed to other
+// programs (feed, sitemap, exports) put the base URL's origin in front
+// (exportLinks), because a feed reader has no page to resolve a path
+// against.
+//
+// The zero URLs is a site published at "/", with no origin.
 type URLs struct {
-	base string // "/" or "/sub/path/"
+	origin string // "https://example.org"; "" when the base URL is a bare path
+	base   string // "/" or "/sub/path/"; "" in the zero URLs, which means "/"
 }
 
 // NewURLs parses the site's base URL ("https://example.org/mohinh/", "/",
-// or "") and keeps its path.
+// or ""): its path prefixes every link, and its scheme and host, when it
+// has both, every address written into an export.
 func NewURLs(baseURL string) (URLs, error) {
 	if baseURL == "" {
-		return URLs{base: "/"}, nil
+		return URLs{}, nil
 	}
 	u, err := url.Parse(baseURL)
 	if err != nil {
@@ -36,18 +44,32 @@ func NewURLs(baseURL string) (URLs, error) {
 	if !strings.HasSuffix(p, "/") {
 		p += "/"
 	}
-	return URLs{base: p}, nil
+	urls := URLs{base: p}
+	if u.Scheme != "" && u.Host != "" {
+		urls.origin = u.Scheme + "://" + u.Host
+	}
+	return urls, nil
 }
 
-// Base returns the base path, ending in "/".
-func (u URLs) Base() string { return u.base }
+// root is the base path, ending in "/".
+func (u URLs) root() string {
+	if u.base == "" {
+		return "/"
+	}
+	return u.base
+}
+
+// absolute is the address of a path made by u, for a reader that has no
+// page to resolve it against: on the base URL's origin when it has one,
+// the bare path otherwise.
+func (u URLs) absolute(path string) string { return u.origin + path }
 
 // Home is the home page.
-func (u URLs) Home() string { return u.base }
+func (u URLs) Home() string { return u.root() }
 
 // Registration is a registration's page.
 func (u URLs) Registration(r *content.Registration) string {
-	return u.base + "mo-hinh/" + strconv.Itoa(r.CampaignYear) + "/" + r.OrganisationID + "/" + r.Slug + "/"
+	return u.root() + "mo-hinh/" + strconv.Itoa(r.CampaignYear) + "/" + r.OrganisationID + "/" + r.Slug + "/"
 }
 
 // RegistrationPrint is a registration's print view, the official document.
@@ -58,43 +80,43 @@ func (u URLs) RegistrationPrint(r *content.Registration) string {
 }
 
 // Organisations is the tree of organisations.
-func (u URLs) Organisations() string { return u.base + "to-chuc/" }
+func (u URLs) Organisations() string { return u.root() + "to-chuc/" }
 
 // Organisation is an organisation's page.
 func (u URLs) Organisation(o *content.Organisation) string {
-	return u.base + "to-chuc/" + o.ID + "/"
+	return u.root() + "to-chuc/" + o.ID + "/"
 }
 
 // Fields is the index of fields.
-func (u URLs) Fields() string { return u.base + "linh-vuc/" }
+func (u URLs) Fields() string { return u.root() + "linh-vuc/" }
 
 // Field is a field's page.
-func (u URLs) Field(f *content.Field) string { return u.base + "linh-vuc/" + f.ID + "/" }
+func (u URLs) Field(f *content.Field) string { return u.root() + "linh-vuc/" + f.ID + "/" }
 
 // Campaigns is the list of calls.
-func (u URLs) Campaigns() string { return u.base + "dot-dang-ky/" }
+func (u URLs) Campaigns() string { return u.root() + "dot-dang-ky/" }
 
 // Campaign is a call's page.
 func (u URLs) Campaign(c *content.Campaign) string {
-	return u.base + "dot-dang-ky/" + strconv.Itoa(c.Year) + "/"
+	return u.root() + "dot-dang-ky/" + strconv.Itoa(c.Year) + "/"
 }
 
 // Statuses is the index of statuses.
-func (u URLs) Statuses() string { return u.base + "trang-thai/" }
+func (u URLs) Statuses() string { return u.root() + "trang-thai/" }
 
 // Status is the list of registrations in one status.
-func (u URLs) Status(s content.Status) string { return u.base + "trang-thai/" + string(s) + "/" }
+func (u URLs) Status(s content.Status) string { return u.root() + "trang-thai/" + string(s) + "/" }
 
 // Asset is a file copied from layouts/assets/.
-func (u URLs) Asset(name string) string { return u.base + "assets/" + name }
+func (u URLs) Asset(name string) string { return u.root() + "assets/" + name }
 
 // NotFound is the 404 page.
-func (u URLs) NotFound() string { return u.base + "404.html" }
+func (u URLs) NotFound() string { return u.root() + "404.html" }
 
-// File returns the output file, relative to the output folder, for a URL
+// outputPath is the output file, relative to the output folder, of a URL
 // made by u: a folder URL gets index.html.
-func (u URLs) File(pageURL string) string {
-	rel := strings.TrimPrefix(pageURL, u.base)
+func (u URLs) outputPath(pageURL string) string {
+	rel := strings.TrimPrefix(pageURL, u.root())
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		rel += "index.html"
 	}
@@ -144,40 +166,40 @@ func (u URLs) CampaignDownloads(c *content.Campaign) []Link {
 }
 
 // RegistrationsJSON is every call's registrations.json.
-func (u URLs) RegistrationsJSON() string { return u.base + "registrations.json" }
+func (u URLs) RegistrationsJSON() string { return u.root() + "registrations.json" }
 
 // Feed is the Atom feed of the newest registrations.
-func (u URLs) Feed() string { return u.base + "feed.xml" }
+func (u URLs) Feed() string { return u.root() + "feed.xml" }
 
 // Sitemap is the list of every page, for search engines.
-func (u URLs) Sitemap() string { return u.base + "sitemap.xml" }
+func (u URLs) Sitemap() string { return u.root() + "sitemap.xml" }
 
 // Finding and submitting from the browser (search.go, schema.go).
 
 // Search is the search page; the query is in its "q" parameter.
-func (u URLs) Search() string { return u.base + "tim-kiem/" }
+func (u URLs) Search() string { return u.root() + "tim-kiem/" }
 
 // Filter is the list of every registration, filtered in the browser by
 // the facets in its query string.
-func (u URLs) Filter() string { return u.base + "mo-hinh/" }
+func (u URLs) Filter() string { return u.root() + "mo-hinh/" }
 
 // Form is the registration form, "Đăng ký mô hình".
-func (u URLs) Form() string { return u.base + "dang-ky/" }
+func (u URLs) Form() string { return u.root() + "dang-ky/" }
 
 // RegistrationTable is the table of registrations that search, filters and
 // the form read.
-func (u URLs) RegistrationTable() string { return u.base + "du-lieu/mo-hinh.json" }
+func (u URLs) RegistrationTable() string { return u.root() + "du-lieu/mo-hinh.json" }
 
 // SearchIndex is the search index.
-func (u URLs) SearchIndex() string { return u.base + "du-lieu/tim-kiem.json" }
+func (u URLs) SearchIndex() string { return u.root() + "du-lieu/tim-kiem.json" }
 
 // TextTables are the folding and slug tables of internal/vi.
-func (u URLs) TextTables() string { return u.base + "du-lieu/chu-viet.json" }
+func (u URLs) TextTables() string { return u.root() + "du-lieu/chu-viet.json" }
 
 // FormSchema is the JSON Schema and rules of a registration, for the form.
-func (u URLs) FormSchema() string { return u.base + "du-lieu/dang-ky.schema.json" }
+func (u URLs) FormSchema() string { return u.root() + "du-lieu/dang-ky.schema.json" }
 
 // SearchShard is shard n of the search index.
 func (u URLs) SearchShard(n int) string {
-	return u.base + "du-lieu/tim-kiem/" + strconv.Itoa(n) + ".json"
+	return u.root() + "du-lieu/tim-kiem/" + strconv.Itoa(n) + ".json"
 }

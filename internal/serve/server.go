@@ -165,7 +165,7 @@ func (s *Server) rebuild(c change) {
 		layouts, err := build.Layouts(s.opts.Site)
 		var r *render.Renderer
 		if err == nil {
-			r, err = render.NewRenderer(render.Options{BaseURL: "/", Layouts: layouts, History: s.history})
+			r, err = render.NewRenderer(render.Options{Layouts: layouts, History: s.history})
 		}
 		if err != nil {
 			s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "layouts", Message: "giao diện lỗi: " + err.Error()}}, start)
