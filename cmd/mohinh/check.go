@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,7 +27,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 Kiểm tra nội dung như mohinh build nhưng không tạo trang. In mọi vấn đề cùng lúc
 dưới dạng đường-dẫn:dòng:cột: thông báo — lỗi trước, cảnh báo sau — và một dòng tổng kết.
-Có TỆP: chỉ báo vấn đề của các tệp đó (vẫn đối chiếu với toàn bộ trang).
+Có TỆP: chỉ báo vấn đề của các tệp đó, hoặc của mọi tệp trong thư mục được ghi
+(vẫn đối chiếu với toàn bộ trang); đường dẫn tính từ thư mục đang đứng, kể cả khi
+đứng trong một thư mục con của trang.
+Có --base: chỉ in vấn đề của những gì nhánh thêm, sửa; vấn đề đã có sẵn trong các
+tệp nhánh không sửa được gộp thành một dòng.
 Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi (hoặc cảnh báo với --strict),
 2 dùng sai lệnh.
 
@@ -44,13 +49,24 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh check: --format %q không hợp lệ: hãy dùng text, github hoặc json\n", *format)
 		return exitUsage
 	}
+	if !flagSet(fl, "site") {
+		// From inside the site, as from inside a git repository: the
+		// nearest folder above that holds content/; from outside any
+		// site, the site of the first PATH.
+		var found bool
+		if *site, found = check.FindSite(*site); !found && len(paths) > 0 {
+			if s, ok := check.FindSite(paths[0]); ok {
+				*site = s
+			}
+		}
+	}
 	opts := check.Options{Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests(),
 		Extra: []func(*content.Site, diag.List) diag.List{codeownersUpToDate(*site)}}
 	res, err := check.Run(opts)
 	var pathErr *check.PathError
 	switch {
 	case errors.As(err, &pathErr):
-		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
+		fmt.Fprintf(stderr, "mohinh check: %s\n", diag.Escape(err.Error()))
 		return exitUsage
 	case err != nil:
 		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
@@ -65,11 +81,17 @@ Tùy chọn:
 			fmt.Fprintf(stderr, "mohinh check: GITHUB_STEP_SUMMARY: %v\n", err)
 		}
 	}
-	errs, warns := res.Diags.Count()
-	if errs > 0 || *strict && warns > 0 {
+	if res.Failed(*strict) {
 		return exitContent
 	}
 	return exitOK
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fl *flag.FlagSet, name string) bool {
+	set := false
+	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // splitPaths separates flags (with their values) from path arguments, so

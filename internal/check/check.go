@@ -9,7 +9,6 @@ package check
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -18,10 +17,13 @@ import (
 
 // Options say what to check.
 type Options struct {
-	Site  string   // the folder holding content/
-	Paths []string // when set, report only on these files (checked against the whole site)
-	Base  string   // a git revision to compare with, e.g. origin/main
-	Fix   bool     // apply the safe fixes first
+	Site string // the folder holding content/
+	// Paths, when set, are the files and folders to report on (checked
+	// against the whole site), as given on the command line: relative to
+	// the working directory, or absolute.
+	Paths []string
+	Base  string // a git revision to compare with, e.g. origin/main
+	Fix   bool   // apply the safe fixes first
 	Today content.Date
 	// Extra checks that need the loaded site, such as CODEOWNERS being up
 	// to date; each gets what was found so far and returns its own.
@@ -30,18 +32,29 @@ type Options struct {
 
 // Result is what a check found.
 type Result struct {
-	Diags   diag.List
-	Files   int      // content files read
-	Changes *Changes // set with Options.Base
-	Fixes   []Fix    // what Options.Fix changed
+	Diags diag.List // the problems to show: with Options.Base, the branch's
+	// Existing are, with Options.Base, the problems of files the branch
+	// does not touch that the base has too (existing.go): counted, not shown.
+	Existing diag.List
+	Files    int      // content files reported on
+	Changes  *Changes // set with Options.Base
+	Fixes    []Fix    // what Options.Fix changed
+}
+
+// Failed reports whether the check fails: any error, the existing ones
+// included (the site does not build until they are fixed), or with strict
+// any warning the branch brings.
+func (res Result) Failed(strict bool) bool {
+	errs, warns := res.Diags.Count()
+	return errs > 0 || res.Existing.HasErrors() || strict && warns > 0
 }
 
 // Run checks the site. err is set only when the check itself could not run
-// (git failing, a path outside the site); problems in the content are
-// diagnostics.
+// (git failing, a PATH that names no file of the site: *PathError);
+// problems in the content are diagnostics.
 func Run(opts Options) (Result, error) {
 	var res Result
-	paths, err := relativePaths(opts.Site, opts.Paths)
+	paths, err := resolvePaths(opts.Site, opts.Paths)
 	if err != nil {
 		return res, err
 	}
@@ -51,69 +64,44 @@ func Run(opts Options) (Result, error) {
 		}
 		paths = renamedPaths(paths, res.Fixes)
 	}
-	site, diags := content.LoadWith(os.DirFS(opts.Site), content.Options{Today: opts.Today})
-	res.Files = countFiles(site)
+	var compared diag.List
+	loadOpts := content.Options{Today: opts.Today}
+	if opts.Base != "" {
+		// First, so that a title repeated by a file the branch adds is
+		// reported on that file (content.Options.IsNew).
+		if res.Changes, compared, err = compareWithBase(opts.Site, opts.Base); err != nil {
+			return res, err
+		}
+		loadOpts.IsNew = res.Changes.isAdded
+	}
+	site, diags := content.LoadWith(os.DirFS(opts.Site), loadOpts)
 	for _, extra := range opts.Extra {
 		diags = append(diags, extra(site, diags)...)
 	}
+	diags = append(diags, compared...)
 	if opts.Base != "" {
-		changes, more, err := compareWithBase(opts.Site, opts.Base)
-		if err != nil {
+		if diags, res.Existing, err = splitExisting(opts.Site, opts.Base, opts.Today, diags, res.Changes); err != nil {
 			return res, err
 		}
-		res.Changes = changes
-		diags = append(diags, more...)
 	}
+	files, err := contentFiles(opts.Site)
+	if err != nil {
+		return res, err
+	}
+	res.Files = countIn(files, paths)
 	if len(paths) > 0 {
-		diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return !slices.Contains(paths, d.Path) })
+		outside := func(d diag.Diagnostic) bool { return !paths.has(d.Path) }
+		diags = slices.DeleteFunc(diags, outside)
+		res.Existing = slices.DeleteFunc(res.Existing, outside)
 	}
 	diags.Sort()
+	res.Existing.Sort()
 	res.Diags = diags
 	return res, nil
 }
 
-// relativePaths turns the PATH arguments into slash paths relative to the
-// site folder, as diagnostics name them.
-func relativePaths(site string, paths []string) ([]string, error) {
-	absSite, err := filepath.Abs(site)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, p := range paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return nil, err
-		}
-		rel, err := filepath.Rel(absSite, abs)
-		if err != nil || !filepath.IsLocal(rel) {
-			return nil, &PathError{Path: p}
-		}
-		out = append(out, filepath.ToSlash(rel))
-	}
-	return out, nil
-}
-
-// PathError is a PATH argument outside the site folder.
-type PathError struct{ Path string }
-
-func (e *PathError) Error() string {
-	return "tệp " + e.Path + " không nằm trong thư mục của trang (thư mục chứa content/, ghi ở --site)"
-}
-
-func countFiles(site *content.Site) int {
-	if site == nil {
-		return 0
-	}
-	n := len(site.Campaigns) + len(site.Fields) + len(site.Organisations) + len(site.Registrations)
-	if site.Settings.Path != "" {
-		n++
-	}
-	return n
-}
-
 // renamedPaths follows the files --fix renamed.
-func renamedPaths(paths []string, fixes []Fix) []string {
+func renamedPaths(paths pathSet, fixes []Fix) pathSet {
 	for i, p := range paths {
 		for _, f := range fixes {
 			if f.Path == p && f.RenamedTo != "" {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +28,7 @@ type Fix struct {
 // character of content: NFC only changes how letters are encoded, and
 // trailing spaces are kept where Markdown gives them meaning (a line break
 // at the end of a body line).
-func fixFiles(site string, paths []string) ([]Fix, error) {
+func fixFiles(site string, paths pathSet) ([]Fix, error) {
 	var fixes []Fix
 	root := filepath.Join(site, "content")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -38,7 +37,7 @@ func fixFiles(site string, paths []string) ([]Fix, error) {
 		}
 		rel, _ := filepath.Rel(site, p)
 		rel = filepath.ToSlash(rel)
-		if len(paths) > 0 && !slices.Contains(paths, rel) {
+		if !paths.has(rel) {
 			return nil
 		}
 		fix, err := fixFile(site, rel)

@@ -1,14 +1,10 @@
 package check
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
@@ -137,34 +133,19 @@ func compareRegistration(base string, before, after *content.Registration, diags
 
 // showAll reads the given paths at rev through one "git cat-file --batch".
 func showAll(site, rev, prefix string, paths []string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	if len(paths) == 0 {
-		return out, nil
+	specs := make([]string, len(paths))
+	for i, p := range paths {
+		specs[i] = rev + ":" + prefix + p
 	}
-	var in bytes.Buffer
-	for _, p := range paths {
-		fmt.Fprintf(&in, "%s:%s%s\n", rev, prefix, p)
-	}
-	raw, err := gitrepo.Run(site, &in, "cat-file", "--batch")
+	blobs, err := catFile(site, specs)
 	if err != nil {
 		return nil, err
 	}
-	r := bufio.NewReader(bytes.NewReader(raw))
-	for _, p := range paths {
-		header, err := r.ReadString('\n')
-		if err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
+	out := make(map[string][]byte, len(paths))
+	for i, p := range paths {
+		if blobs[i] != nil {
+			out[p] = blobs[i]
 		}
-		f := strings.Fields(header)
-		if len(f) != 3 { // "<rev:path> missing"
-			continue
-		}
-		size, _ := strconv.Atoi(f[2])
-		data := make([]byte, size+1) // the object and its newline
-		if _, err := io.ReadFull(r, data); err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
-		}
-		out[p] = data[:size]
 	}
 	return out, nil
 }

@@ -22,7 +22,8 @@ var Formats = map[string]Report{
 }
 
 // Text writes every problem as "path:line:col: message", errors first, then
-// what changed compared with the base and a one-line summary.
+// what changed compared with the base, the count of existing problems and
+// a one-line summary.
 func Text(w io.Writer, res Result) error {
 	for _, f := range res.Fixes {
 		printLine(w, "%s: đã sửa: %s", f.Path, strings.Join(f.Changes, "; "))
@@ -31,6 +32,7 @@ func Text(w io.Writer, res Result) error {
 		printLine(w, "%s", d)
 	}
 	writeChanges(w, res.Changes)
+	writeExisting(w, res)
 	return printLine(w, "%s", Summary(res))
 }
 
@@ -56,6 +58,38 @@ func Summary(res Result) string {
 		s += fmt.Sprintf("; đã sửa %d tệp", len(res.Fixes))
 	}
 	return s + "."
+}
+
+// existingLine is the one line that stands for the existing problems
+// (Result.Existing) of "check --base", or "" when there are none.
+func existingLine(res Result) string {
+	errs, warns := res.Existing.Count()
+	var counts string
+	switch {
+	case errs > 0 && warns > 0:
+		counts = fmt.Sprintf("%d lỗi và %d cảnh báo", errs, warns)
+	case errs > 0:
+		counts = fmt.Sprintf("%d lỗi", errs)
+	case warns > 0:
+		counts = fmt.Sprintf("%d cảnh báo", warns)
+	default:
+		return ""
+	}
+	base := ""
+	if res.Changes != nil {
+		base = " (đã có ở " + res.Changes.Base + ")"
+	}
+	s := counts + " sẵn có trong các tệp nhánh này không sửa" + base + ", không in ra ở đây; muốn xem, hãy chạy mohinh check không có --base."
+	if errs > 0 {
+		s += " Lỗi sẵn có vẫn làm lần kiểm tra này không đạt: trang không dựng được cho đến khi các lỗi đó được sửa."
+	}
+	return s
+}
+
+func writeExisting(w io.Writer, res Result) {
+	if line := existingLine(res); line != "" {
+		printLine(w, "%s", line)
+	}
 }
 
 func writeChanges(w io.Writer, c *Changes) {
@@ -90,18 +124,26 @@ type jsonDiagnostic struct {
 	Severity string `json:"severity"`
 	Code     string `json:"code"`
 	Message  string `json:"message"`
+	Existing bool   `json:"existing,omitempty"`
 }
 
 // JSON writes one JSON document: the list of problems, each
 // {path, line, col, severity, code, message}; line and col are 0 when the
-// problem concerns the whole file. Paths and messages are the values
-// themselves, not diag.Escape's rendering of them, so that a program can
-// open the file; every character diag.Escape would escape is written as a
-// JSON escape, so that the document is safe to print too.
+// problem concerns the whole file. With --base, the branch's problems come
+// first, then the existing ones (Result.Existing), which alone carry
+// "existing": true: the list stays what every version wrote, everything
+// the check found, and a program that shows only what the branch brings
+// skips those. Paths and messages are the values themselves, not
+// diag.Escape's rendering of them, so that a program can open the file;
+// every character diag.Escape would escape is written as a JSON escape, so
+// that the document is safe to print too.
 func JSON(w io.Writer, res Result) error {
-	out := make([]jsonDiagnostic, 0, len(res.Diags))
+	out := make([]jsonDiagnostic, 0, len(res.Diags)+len(res.Existing))
 	for _, d := range res.Diags {
-		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Message})
+		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Message, false})
+	}
+	for _, d := range res.Existing {
+		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Message, true})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -160,6 +202,7 @@ func GitHub(w io.Writer, res Result) error {
 		fmt.Fprintf(w, "::%s %s,title=mohinh check::%s\n", d.Severity, props, escapeData(diag.Escape(d.Message)))
 	}
 	writeChanges(w, res.Changes)
+	writeExisting(w, res) // a plain line: the pull request did not bring them
 	return printLine(w, "%s", Summary(res))
 }
 
@@ -182,6 +225,10 @@ func StepSummary(w io.Writer, res Result) error {
 	if c := res.Changes; c != nil {
 		fmt.Fprintf(w, "\nThay đổi so với `%s`:\n\n", escapeCell(c.Base))
 		c.each(func(verb, path string) { printLine(w, "- %s `%s`", verb, path) }, "đổi tên", "%s` → `%s")
+	}
+	if line := existingLine(res); line != "" {
+		fmt.Fprintln(w)
+		printLine(w, "%s", line)
 	}
 	_, err := fmt.Fprintln(w)
 	return err

@@ -166,3 +166,29 @@ func TestCheckHostileNamesEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// The problems "check --base" does not show are one line, worded for what
+// they are: an existing error still fails the check, and says so.
+func TestExistingLine(t *testing.T) {
+	var warns, errs diag.List
+	warns.Warnf("content/a.md", 6, 7, "late", "nộp muộn 5 ngày")
+	warns.Warnf("content/b.md", 6, 7, "late", "nộp muộn 2 ngày")
+	errs.Errorf("content/c.md", 1, 1, "missing-key", "thiếu khóa")
+	base := &Changes{Base: "origin/main"}
+	for _, c := range []struct {
+		existing diag.List
+		want     string
+	}{
+		{nil, ""},
+		{warns, "2 cảnh báo sẵn có trong các tệp nhánh này không sửa (đã có ở origin/main), không in ra ở đây; muốn xem, hãy chạy mohinh check không có --base."},
+		{errs, "1 lỗi sẵn có trong các tệp nhánh này không sửa (đã có ở origin/main), không in ra ở đây; muốn xem, hãy chạy mohinh check không có --base. Lỗi sẵn có vẫn làm lần kiểm tra này không đạt: trang không dựng được cho đến khi các lỗi đó được sửa."},
+	} {
+		res := Result{Existing: c.existing, Changes: base}
+		if got := existingLine(res); got != c.want {
+			t.Errorf("existingLine(%d problems):\n got %q\nwant %q", len(c.existing), got, c.want)
+		}
+		if got, want := res.Failed(true), c.existing.HasErrors(); got != want {
+			t.Errorf("Failed(strict) with %d existing problems = %v, want %v", len(c.existing), got, want)
+		}
+	}
+}

@@ -127,7 +127,7 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		o.Kind = Kind(k)
 		if !o.Kind.Valid() {
 			line, col := r.src.At("kind")
-			diags.Errorf(path, line, col, "bad-kind", "loại tổ chức %q không hợp lệ: hãy dùng một trong các loại %s", k, kindList())
+			diags.Errorf(path, line, col, "bad-kind", "loại tổ chức %q không hợp lệ%s %s", k, kindHint(k), kindList())
 		}
 	}
 	if o.SuccessorID != "" && o.Dissolved.IsZero() {
@@ -173,7 +173,11 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 		g.Status = Status(s)
 		if !g.Status.Valid() {
 			line, col := r.src.At("status")
-			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không hợp lệ%s Các trạng thái dùng được: %s", s, suggestion(s, statusNames()), statusList())
+			hint := ": hãy ghi mã của trạng thái."
+			if code, byName := closestChoice(s, statusChoices()); code != "" {
+				hint = suggest(code, Status(code).Label(), byName)
+			}
+			diags.Errorf(path, line, col, "bad-status", "trạng thái %q không hợp lệ%s Các trạng thái dùng được: %s", s, hint, statusList())
 			g.Status = Registered
 		}
 	}
@@ -181,12 +185,30 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 	return g
 }
 
-func statusNames() []string {
-	out := make([]string, len(Statuses))
+// statusChoices are the statuses and their names, for suggestions.
+func statusChoices() []choice {
+	out := make([]choice, len(Statuses))
 	for i, s := range Statuses {
-		out[i] = string(s)
+		out[i] = choice{code: string(s), names: []string{s.Label()}}
 	}
 	return out
+}
+
+// kindChoices are the kinds of organisation and their names.
+func kindChoices() []choice {
+	out := make([]choice, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = choice{code: string(k), names: []string{k.Label()}}
+	}
+	return out
+}
+
+// kindHint suggests the kind k was likely meant to be.
+func kindHint(k string) string {
+	if code, byName := closestChoice(k, kindChoices()); code != "" {
+		return suggest(code, Kind(code).Label(), byName) + " Các loại dùng được:"
+	}
+	return ": hãy dùng một trong các loại"
 }
 
 func statusList() string {
@@ -203,14 +225,6 @@ func kindList() string {
 		parts = append(parts, string(k)+" ("+k.Label()+")")
 	}
 	return strings.Join(parts, ", ")
-}
-
-// suggestion returns " — có phải "x"?" for the closest candidate, or "".
-func suggestion(s string, candidates []string) string {
-	if best := Closest(s, candidates); best != "" {
-		return " — có phải \"" + best + "\"?"
-	}
-	return ": hãy kiểm tra lại mã."
 }
 
 // isGitHubHandle accepts @user and @org/team, as CODEOWNERS does.
@@ -246,7 +260,7 @@ func expectedKinds(r *record, diags *diagnostics) []Kind {
 		if v := r.values["expected"]; len(v.Content) == len(items) {
 			line, col = r.pos(v.Content[i])
 		}
-		diags.Errorf(r.path, line, col, "bad-kind", "loại tổ chức %q trong \"expected\" không hợp lệ: hãy dùng một trong các loại %s", k, kindList())
+		diags.Errorf(r.path, line, col, "bad-kind", "loại tổ chức %q trong \"expected\" không hợp lệ%s %s", k, kindHint(k), kindList())
 	}
 	return kinds
 }

@@ -3,7 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
-	"strconv"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -77,8 +77,13 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		line, msg := yamlErrorPosition(err)
-		line, col := yamlErrorAt(raw, line, msg)
-		diags.Errorf(path, line+fm.lineShift, col, "yaml", "%s", explainYAMLError(msg))
+		lines := strings.Split(string(raw), "\n")
+		line, col, text := explainLayout(lines, line, msg)
+		if text == "" {
+			line, col = yamlErrorAt(raw, line, msg)
+			text = explainYAMLError(msg)
+		}
+		diags.Errorf(path, line+fm.lineShift, col, "yaml", "%s", text)
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
@@ -89,9 +94,91 @@ func parseFrontMatter(path string, data []byte, diags *diagnostics) (*frontMatte
 		diags.Errorf(path, root.Line+fm.lineShift, root.Column, "front-matter-not-mapping", "phần đầu tệp phải gồm các dòng \"khóa: giá trị\", ví dụ \"title: Chi bộ 4 tốt\"")
 		return nil, false
 	}
+	if root.Column > 1 && len(root.Content) > 0 {
+		lines := strings.Split(string(raw), "\n")
+		// yaml.v3 reads a mapping that starts indented up to the first
+		// line that is not, and drops the rest without a word.
+		for l := root.Line; l < len(lines); l++ {
+			if key, ok := keyOfLine(lines[l]); ok {
+				diags.Errorf(path, root.Line+fm.lineShift, 1, "yaml-indent", "dòng này bị thụt đầu dòng nên các khóa viết sát lề sau nó (từ %q ở dòng %d) bị bỏ qua: các khóa phải viết sát lề trái, hãy xóa các dấu cách trước %q", key, l+1+fm.lineShift, root.Content[0].Value)
+				return nil, false
+			}
+		}
+	}
+	checkComments(path, raw, root, fm.lineShift, diags)
 	fm.mapping = root
 	return fm, true
 }
+
+// checkComments warns about values that a "#" cut short: after a space,
+// YAML takes "#" and the rest of the line for a note, which is dropped
+// without a word ("title: Hũ gạo #1 của thôn" is published as "Hũ gạo").
+// A note set apart by two spaces or more and starting "# ", as "mohinh
+// new" writes them, is left alone.
+func checkComments(path string, raw []byte, root *yaml.Node, shift int, diags *diagnostics) {
+	var lines []string // split when a comment is found
+	checkComment := func(n *yaml.Node, comment, value, key, lead string) {
+		if comment == "" {
+			return
+		}
+		if lines == nil {
+			lines = strings.Split(string(raw), "\n")
+		}
+		checkCommentAt(path, lines, n, comment, value, key, lead, shift, diags)
+	}
+	c := root.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		k, v := c[i], c[i+1]
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Style == 0 && v.Value == "" && k.LineComment != "":
+			checkComment(k, k.LineComment, "", k.Value, k.Value+":")
+		case v.Kind == yaml.ScalarNode && v.Style == 0:
+			checkComment(v, v.LineComment, v.Value, k.Value, k.Value+":")
+		case v.Kind == yaml.SequenceNode:
+			for _, item := range v.Content {
+				if item.Kind == yaml.ScalarNode && item.Style == 0 {
+					checkComment(item, item.LineComment, item.Value, k.Value, "-")
+				}
+			}
+		}
+	}
+}
+
+// checkCommentAt warns about comment after the value of key at n, when
+// it holds text the writer meant as part of the value.
+func checkCommentAt(path string, lines []string, n *yaml.Node, comment, value, key, lead string, shift int, diags *diagnostics) {
+	// The comment ends the last line of the value.
+	for l := n.Line; l <= len(lines) && l < n.Line+maxCommentSearch; l++ {
+		text := strings.TrimRight(lines[l-1], " \t")
+		if !strings.HasSuffix(text, comment) {
+			continue
+		}
+		at := len(text) - len(comment)
+		before := text[:at]
+		gap := len(before) - len(strings.TrimRight(before, " \t"))
+		if gap >= 2 && strings.HasPrefix(comment, "# ") {
+			return // a note, set apart
+		}
+		dropped := comment
+		if i := strings.Index(dropped, "  # "); i >= 0 {
+			dropped = dropped[:i] // what "mohinh new" wrote after it is a note
+		}
+		fixed := strings.TrimSpace(strings.TrimSpace(value) + " " + dropped)
+		kept := fmt.Sprintf("giá trị của khóa %q chỉ còn %q", key, value)
+		if lead == "-" {
+			kept = fmt.Sprintf("mục này của %q chỉ còn %q", key, value)
+		} else if value == "" {
+			kept = fmt.Sprintf("khóa %q không còn giá trị", key)
+		}
+		diags.Warnf(path, l+shift, utf8.RuneCountInString(text[:at])+1, "yaml-comment", "phần %q sẽ bị bỏ đi vì dấu # đứng sau dấu cách là bắt đầu một ghi chú, không được đăng: %s. Nếu phần đó thuộc giá trị, hãy đặt cả giá trị trong dấu ngoặc kép: %s %s",
+			dropped, kept, lead, yamlQuoted(stripCurly(fixed)))
+		return
+	}
+}
+
+// maxCommentSearch bounds the lines a plain value spans that are searched
+// for its comment.
+const maxCommentSearch = 100
 
 // firstLine returns the number and trimmed text of the first line that is
 // not blank, as adrg/frontmatter skips blank lines before the opener.
@@ -113,142 +200,4 @@ func firstLine(data []byte) (int, string) {
 		line++
 	}
 	return 1, ""
-}
-
-// yamlErrorPosition extracts the line from a yaml.v3 error, which reports
-// it only inside its message ("yaml: line 3: …").
-func yamlErrorPosition(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	rest, ok := strings.CutPrefix(msg, "line ")
-	if !ok {
-		return 1, msg
-	}
-	num, text, ok := strings.Cut(rest, ": ")
-	n, convErr := strconv.Atoi(num)
-	if !ok || convErr != nil {
-		return 1, msg
-	}
-	return n, text
-}
-
-// explainYAMLError turns the YAML parser's message into advice.
-func explainYAMLError(msg string) string {
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		return "giá trị có dấu hai chấm và dấu cách (\": \") ở giữa: hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ title: \"Mô hình: …\""
-	case strings.Contains(msg, "found character that cannot start any token"):
-		return "có ký tự không dùng được ở đây (thường là dấu tab, hoặc dấu @ hay ` ở đầu giá trị): hãy thay tab bằng dấu cách, hoặc đặt cả giá trị trong dấu ngoặc kép"
-	case strings.Contains(msg, "did not find expected alphabetic or numeric character"):
-		return "giá trị bắt đầu bằng dấu * hoặc &, là ký hiệu đặc biệt (bí danh, neo của YAML): hãy bỏ dấu đó, hoặc đặt cả giá trị trong dấu ngoặc kép"
-	case strings.Contains(msg, "did not find expected comment or line break"):
-		return "sau dấu | hoặc > phải xuống dòng rồi mới viết đoạn văn, mỗi dòng thụt vào hai dấu cách: hãy chuyển phần chữ sau dấu đó xuống dòng dưới"
-	case strings.Contains(msg, "could not find expected ':'"), strings.Contains(msg, "did not find expected key"):
-		return "dòng này không đúng dạng \"khóa: giá trị\": hãy kiểm tra dấu hai chấm sau tên khóa và khoảng thụt đầu dòng"
-	case strings.Contains(msg, "found unexpected end of stream"), strings.Contains(msg, "did not find expected"):
-		return "có dấu ngoặc kép hoặc ngoặc vuông chưa được đóng: hãy kiểm tra dòng này và thêm dấu đóng còn thiếu"
-	case strings.Contains(msg, "already defined"):
-		return "một khóa xuất hiện hai lần: hãy xóa một trong hai dòng"
-	case strings.Contains(msg, "unknown anchor"):
-		return "giá trị bắt đầu bằng dấu *, là ký hiệu bí danh của YAML: hãy bỏ dấu *, hoặc đặt cả giá trị trong dấu ngoặc kép"
-	case strings.Contains(msg, "exceeded max depth"):
-		return "dấu ngoặc vuông \"[\" hoặc ngoặc nhọn \"{\" lồng nhau quá sâu: mỗi khóa chỉ nhận một giá trị hoặc một danh sách, hãy bỏ các dấu ngoặc thừa"
-	}
-	return "phần đầu tệp sai cú pháp (" + msg + "): hãy kiểm tra dấu hai chấm, dấu ngoặc kép và khoảng thụt đầu dòng"
-}
-
-// yamlErrorAt points at the offending character where the message
-// allows it: yaml.v3 reports lines only, and for some errors not the line
-// of the problem.
-func yamlErrorAt(raw []byte, line int, msg string) (int, int) {
-	lines := strings.Split(string(raw), "\n")
-	switch {
-	case strings.Contains(msg, "did not find expected ',' or"):
-		// A bracket never closed: yaml.v3 gives the line before the one
-		// that opened it, except on the first line.
-		open := "["
-		if strings.HasSuffix(msg, "'}'") {
-			open = "{"
-		}
-		for _, l := range []int{line + 1, line} {
-			if l >= 1 && l <= len(lines) {
-				if i := strings.Index(lines[l-1], open); i >= 0 {
-					return l, utf8.RuneCountInString(lines[l-1][:i]) + 1
-				}
-			}
-		}
-	case strings.Contains(msg, "found unexpected end of stream"):
-		// A quotation never closed: yaml.v3 gives the end of the text.
-		for l, text := range lines {
-			if i := unclosedQuote(text); i >= 0 {
-				return l + 1, utf8.RuneCountInString(text[:i]) + 1
-			}
-		}
-	case strings.Contains(msg, "did not find expected alphabetic or numeric character"):
-		if line >= 1 && line <= len(lines) {
-			if _, value, ok := strings.Cut(lines[line-1], ": "); ok {
-				if i := strings.IndexAny(value, "*&"); i >= 0 {
-					text := lines[line-1]
-					return line, utf8.RuneCountInString(text[:len(text)-len(value)+i]) + 1
-				}
-			}
-		}
-	case strings.Contains(msg, "unknown anchor"):
-		name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown anchor '"), "'")
-		for l, text := range lines {
-			if i := strings.Index(text, "*"+name); i >= 0 {
-				return l + 1, utf8.RuneCountInString(text[:i]) + 1
-			}
-		}
-	}
-	return line, yamlErrorColumn(raw, line, msg)
-}
-
-// unclosedQuote returns where a value of line opens a quotation that the
-// line does not close, or -1.
-func unclosedQuote(line string) int {
-	_, value, ok := strings.Cut(line, ": ")
-	if !ok {
-		value, ok = strings.CutPrefix(strings.TrimLeft(line, " "), "- ")
-	}
-	value = strings.TrimLeft(value, " ")
-	if !ok || value == "" || value[0] != '"' && value[0] != '\'' {
-		return -1
-	}
-	start := len(line) - len(value)
-	q := value[0]
-	for i := 1; i < len(value); i++ {
-		switch {
-		case q == '"' && value[i] == '\\':
-			i++
-		case value[i] == q && q == '\'' && i+1 < len(value) && value[i+1] == '\'':
-			i++ // '' is a quote inside single quotes
-		case value[i] == q:
-			return -1
-		}
-	}
-	return start
-}
-
-// yamlErrorColumn points at the offending character where the message
-// allows it; yaml.v3 reports lines only.
-func yamlErrorColumn(raw []byte, line int, msg string) int {
-	lines := strings.Split(string(raw), "\n")
-	if line < 1 || line > len(lines) {
-		return 1
-	}
-	text := lines[line-1]
-	if strings.Contains(msg, "mapping values are not allowed") {
-		// "key: value: more": the second ": " is the problem.
-		if _, after, ok := strings.Cut(text, ": "); ok {
-			if i := strings.Index(after, ": "); i >= 0 {
-				return utf8.RuneCountInString(text[:len(text)-len(after)+i]) + 1
-			}
-		}
-	}
-	if strings.Contains(msg, "found character that cannot start any token") {
-		if i := strings.IndexAny(text, "\t@`"); i >= 0 {
-			return utf8.RuneCountInString(text[:i]) + 1
-		}
-	}
-	return 1
 }

@@ -61,6 +61,16 @@ func RegistrationKeys() []Key { return slices.Clone(registrationContract) }
 // flagged as too short to say what the model is.
 const MinWords = 5
 
+// contractKey returns the key of a registration named name.
+func contractKey(name string) (Key, bool) {
+	for _, k := range registrationContract {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Key{}, false
+}
+
 // keySpecs are keys as the record reader checks them.
 func keySpecs(keys []Key) []keySpec {
 	out := make([]keySpec, len(keys))

@@ -16,7 +16,7 @@ import (
 // that span files, and builds the site's sorted lists and indexes. Records
 // whose references cannot be resolved are reported and left out, so that
 // every pointer in the returned Site is set.
-func link(loaded []loadedFile, diags *diag.List) *Site {
+func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site {
 	site := &Site{
 		CampaignByYear:     map[int]*Campaign{},
 		FieldByID:          map[string]*Field{},
@@ -75,6 +75,7 @@ func link(loaded []loadedFile, diags *diag.List) *Site {
 		o.rank = i
 	}
 	regs = linkRegistrations(site, regs, diags)
+	regs = dropDuplicateTitles(regs, isNew, diags)
 	slices.SortFunc(regs, func(a, b *Registration) int {
 		return cmp.Or(
 			cmp.Compare(b.CampaignYear, a.CampaignYear),
@@ -311,12 +312,6 @@ func linkCampaigns(site *Site, diags *diag.List) {
 // field and returns those that resolve.
 func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Registration {
 	kept := regs[:0]
-	type titleKey struct {
-		org   *Organisation
-		year  int
-		title string
-	}
-	seen := make(map[titleKey]*Registration, len(regs))
 	for _, r := range regs {
 		folderYear, folderOrg := folderOf(r.Path)
 		ok := true
@@ -365,13 +360,6 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 			}
 			diags.Errorf(r.Path, line, col, "dissolved-organisation", "%s", msg)
 		}
-		k := titleKey{r.Organisation, r.CampaignYear, r.titleKey}
-		if other, dup := seen[k]; dup {
-			line, col := r.At("title")
-			diags.Errorf(r.Path, line, col, "duplicate-title", "tên mô hình trùng với %s trong cùng tổ chức và đợt đăng ký: hãy đặt tên khác hoặc xóa một tệp", other.Path)
-			continue
-		}
-		seen[k] = r
 		kept = append(kept, r)
 	}
 	return kept

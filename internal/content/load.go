@@ -40,6 +40,11 @@ type Options struct {
 	// Today is the date against which dates in the future are refused;
 	// the zero Date means the current date.
 	Today Date
+	// IsNew, when set, tells the files a branch adds ("check --base"):
+	// of two registrations with the same title, the problem is reported
+	// on the new one, never on the one already published. Without it, the
+	// later one is taken as new (duplicate.go).
+	IsNew func(path string) bool
 }
 
 // Load reads, links and indexes the site in fsys, whose root is the site
@@ -65,8 +70,8 @@ func finish(loaded []loadedFile, diags diag.List, opts Options) (*Site, diag.Lis
 		opts.Today = Today()
 	}
 	limitSiteMarkdown(loaded, &diags)
-	site := link(loaded, &diags)
-	validateRegistrations(site, opts.Today, &diags)
+	site := link(loaded, opts.IsNew, &diags)
+	validateRegistrations(site, opts, &diags)
 	diags.Sort()
 	return site, diags
 }

@@ -56,7 +56,7 @@ func TestFrontMatterVariants(t *testing.T) {
 		{"alias", "---\n" + strings.Replace(goodFront, "novelty: Lần đầu áp dụng cách làm này.", "novelty: &a Mới.", 1) + "---\n", regPath + ":6:10: giá trị của \"novelty\" bắt đầu bằng dấu & hoặc *"},
 		{"not a mapping", "---\n- a\n- b\n---\n", regPath + ":2:1: phần đầu tệp phải gồm các dòng \"khóa: giá trị\""},
 		{"tab", "---\n" + goodFront + "member:\t@x\n---\n", regPath + ":8:"},
-		{"number as date", "---\n" + goodFront + "date: 20240108\n---\n", regPath + ":8:7: ngày \"20240108\" không hợp lệ"},
+		{"number as date", "---\n" + goodFront + "date: 20240108\n---\n", regPath + ":8:7: ngày \"20240108\" chưa viết theo dạng NĂM-THÁNG-NGÀY: hãy ghi 2024-01-08"},
 		{"list as text", "---\n" + strings.Replace(goodFront, "title: Mô hình", "title: [a, b]", 1) + "---\n", regPath + ":2:8: \"title\" phải là một giá trị"},
 	}
 	for _, tt := range tests {

@@ -66,6 +66,7 @@ func newRecord(path string, fm *frontMatter, keys []keySpec, diags *diagnostics)
 				refused[name] = true
 				continue
 			}
+			checkCurlyQuotes(path, spec.name, v, fm.lineShift, diags)
 			r.values[name] = v
 			vl, vc := r.pos(v)
 			r.src.positions = append(r.src.positions, keyPosition{key: spec.name, line: int32(vl), col: int32(vc)})
@@ -142,11 +143,17 @@ func (r *record) spec(name string) (keySpec, bool) {
 // or the list of keys.
 func (r *record) suggestKey(name string) (hint, meant string) {
 	names := make([]string, len(r.keys))
+	choices := make([]choice, len(r.keys))
 	for i, s := range r.keys {
 		names[i] = s.name
+		choices[i] = choice{code: s.name, names: []string{s.label}}
+		if k, ok := contractKey(s.name); ok && k.Label == s.label {
+			choices[i].names = append(choices[i].names, k.Form) // a registration's key: its name on the form too
+		}
 	}
-	if best := Closest(name, names); best != "" {
-		return " — có phải \"" + best + "\"?", best
+	if best, byName := closestChoice(name, choices); best != "" {
+		spec, _ := r.spec(best)
+		return suggest(best, spec.label, byName), best
 	}
 	return ". Hãy xóa dòng này, hoặc dùng một trong các khóa: " + strings.Join(names, ", "), ""
 }
@@ -211,7 +218,7 @@ func (r *record) date(key string) Date {
 	d, ok := ParseDate(strings.TrimSpace(v.Value))
 	if !ok {
 		line, col := r.pos(v)
-		r.diags.Errorf(r.path, line, col, "bad-date", "ngày %q không hợp lệ: hãy ghi một ngày có thật theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-08 là ngày 08 tháng 01 năm 2024", v.Value)
+		r.diags.Errorf(r.path, line, col, "bad-date", "%s", explainDate(v.Value))
 	}
 	return d
 }
@@ -254,62 +261,4 @@ func (r *record) list(key string) []string {
 		}
 	}
 	return out
-}
-
-// Closest returns the candidate nearest to s by edit distance, when it is
-// near enough to be a likely typo; "" otherwise. An id, a key or a status
-// is short: s longer than maxSuggestLen gets no suggestion, and only
-// candidates whose length is within the distance are compared, each by a
-// distance search that gives up past it, so that a long unknown value
-// costs no more than a short one.
-func Closest(s string, candidates []string) string {
-	if len(s) > maxSuggestLen {
-		return ""
-	}
-	best, bestDist := "", 3
-	if len(s) <= 4 {
-		bestDist = 2
-	}
-	for _, c := range candidates {
-		if abs(len(c)-len(s)) >= bestDist {
-			continue
-		}
-		if d := editDistance(s, c, bestDist); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-// maxSuggestLen is the longest value Closest looks for a near candidate of.
-const maxSuggestLen = 80
-
-func abs(n int) int { return max(n, -n) }
-
-// editDistance is the Levenshtein distance between a and b, in bytes, or
-// limit when it is at least limit (the search stops as soon as every
-// path costs that much).
-func editDistance(a, b string, limit int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
 }

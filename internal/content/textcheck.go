@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
@@ -11,19 +12,12 @@ import (
 )
 
 // checkText looks at the whole text of a file for what no single value
-// shows: a legacy encoding pasted from an old document, text that is not
-// NFC, and personal data that should not be published. It reports whether
-// the text is NFC, so that its values need no normalising.
+// shows: text typed in a legacy encoding, text that is not NFC, and
+// personal data that should not be published. It reports whether the text
+// is NFC, so that its values need no normalising.
 func checkText(path string, data []byte, diags *diag.List) (nfc bool) {
 	text := string(data)
-	if enc, at := vi.LegacyEncoding(text); enc != vi.NoLegacy {
-		line, col := position(data, at)
-		font, example := ".VnTime", "\"Uû ban nh©n d©n\" thay cho \"Ủy ban nhân dân\""
-		if enc == vi.VNI {
-			font, example = "VNI-Times", "\"Ñaûng uûy\" thay cho \"Đảng ủy\""
-		}
-		diags.Errorf(path, line, col, "legacy-encoding", "văn bản có vẻ được dán từ tài liệu dùng bảng mã %s (phông %s) nên bị lỗi phông, như %s: hãy chuyển mã sang Unicode rồi dán lại (trong Unikey: chép đoạn văn, bấm Ctrl+Shift+F6, chọn nguồn %s, đích Unicode, bấm Chuyển mã)", enc, font, example, enc)
-	}
+	checkLegacy(path, text, diags)
 	nfc = true
 	if n := vi.NFCPrefix(text); n < len(text) && !vi.IsNFC(text[n:]) {
 		nfc = false
@@ -56,6 +50,47 @@ func checkValueText(path, key string, line, col int, v *yaml.Node, diags *diag.L
 			diags.Errorf(path, line, col, "control-character", "giá trị của khóa %q có ký tự điều khiển U+%04X, là ký tự vô hình, không phải chữ: hãy xóa ký tự này; trong dấu ngoặc kép, nó được viết là %s", key, r, yamlEscapes(r))
 		}
 		return true
+	}
+	return false
+}
+
+// checkCurlyQuotes warns about a value written between the curly
+// quotation marks a word processor types (“Tủ sách”): YAML takes them for
+// text, and they would be printed as part of the value. v is the value of
+// key, or a list whose items are looked at.
+func checkCurlyQuotes(path, key string, v *yaml.Node, shift int, diags *diag.List) {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	for _, n := range items {
+		if n.Kind != yaml.ScalarNode || n.Style != 0 || !curlyWrapped(n.Value) {
+			continue
+		}
+		lead := key + ":"
+		if n != v {
+			lead = "-"
+		}
+		diags.Warnf(path, n.Line+shift, n.Column, "curly-quotes", "giá trị của khóa %q nằm giữa hai dấu “ ” (ngoặc kép kiểu Word); đó không phải dấu ngoặc kép của YAML nên hai dấu này sẽ được in ra như một phần của giá trị: hãy xóa chúng, hoặc thay bằng dấu ngoặc kép thẳng: %s %s",
+			key, lead, yamlQuoted(stripCurly(n.Value)))
+	}
+}
+
+// curlyWrapped reports whether s is wrapped in curly quotation marks and
+// holds no other: "“Dân vận khéo” và “Hũ gạo”" names two things in
+// quotation marks and is left alone.
+func curlyWrapped(s string) bool {
+	open, size := utf8.DecodeRuneInString(s)
+	end, endSize := utf8.DecodeLastRuneInString(s)
+	if len(s) <= size+endSize {
+		return false
+	}
+	inner := s[size : len(s)-endSize]
+	switch {
+	case (open == '“' || open == '„' || open == '”') && (end == '”' || end == '“'):
+		return !strings.ContainsAny(inner, "“”„")
+	case open == '‘' && end == '’':
+		return !strings.ContainsAny(inner, "‘’")
 	}
 	return false
 }

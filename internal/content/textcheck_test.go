@@ -107,3 +107,23 @@ func TestControlCharactersInListsAndNumbers(t *testing.T) {
 		t.Errorf("recipients: %v", diags)
 	}
 }
+
+func TestCurlyWrapped(t *testing.T) {
+	for s, want := range map[string]bool{
+		"“Tủ sách”":                  true,
+		"”Tủ sách”":                  true, // Word's quotes after a space, both closing
+		"„Tủ sách“":                  true,
+		"‘Tủ sách’":                  true,
+		"Mô hình “Hũ gạo”":           false,
+		"“Hũ gạo” ở thôn":            false,
+		"“Dân vận khéo” và “Hũ gạo”": false,
+		"‘D’Ran’":                    false,
+		"“":                          false,
+		"“”":                         false,
+		"Tủ sách":                    false,
+	} {
+		if got := curlyWrapped(s); got != want {
+			t.Errorf("curlyWrapped(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

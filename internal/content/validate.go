@@ -1,8 +1,6 @@
 package content
 
 import (
-	"strconv"
-
 	"github.com/mohinh/mohinh/internal/diag"
 )
 
@@ -11,11 +9,9 @@ import (
 // another organisation's or year's. It runs on every rebuild of serve, so
 // what needs only the file itself is checked once, when it is read
 // (checkRegistrationFile).
-func validateRegistrations(site *Site, today Date, diags *diag.List) {
-	firstByTitle := make(map[string]*Registration, len(site.Registrations))
-	// Oldest call first, so that the repeat is reported on the later one.
-	for i := len(site.Registrations) - 1; i >= 0; i-- {
-		r := site.Registrations[i]
+func validateRegistrations(site *Site, opts Options, diags *diag.List) {
+	today := opts.Today
+	for _, r := range site.Registrations {
 		c := r.Campaign
 		if !r.Date.IsZero() {
 			line, col := r.At("date")
@@ -28,18 +24,8 @@ func validateRegistrations(site *Site, today Date, diags *diag.List) {
 				diags.Warnf(r.Path, line, col, "late", "nộp muộn %d ngày: hạn đăng ký của đợt %d là %s", r.DaysLate(), c.Year, c.Deadline.Short())
 			}
 		}
-		key := r.titleKey
-		if other, seen := firstByTitle[key]; seen {
-			// The same title in the same organisation and call is an
-			// error, reported when linking; elsewhere it is worth a look.
-			if other.Organisation != r.Organisation || other.CampaignYear != r.CampaignYear {
-				line, col := r.At("title")
-				diags.Warnf(r.Path, line, col, "similar-title", "tên mô hình gần trùng với %s (%s, năm %s): nếu là mô hình khác, hãy đặt tên khác để dễ phân biệt", other.Path, other.Organisation.Title, strconv.Itoa(other.CampaignYear))
-			}
-			continue
-		}
-		firstByTitle[key] = r
 	}
+	warnSimilarTitles(site, opts.IsNew, diags)
 }
 
 // checkRegistrationFile checks what needs only the registration itself:

@@ -101,3 +101,16 @@ func BenchmarkSortByCompare(b *testing.B) {
 		slices.SortStableFunc(s, Compare)
 	}
 }
+
+// BenchmarkLegacyEncoding looks at the text of every file: most words are
+// Vietnamese, a fifth of them hold a Latin-1 letter and are read as
+// syllables.
+func BenchmarkLegacyEncoding(b *testing.B) {
+	text := strings.Join(titles()[:100], "\n")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if enc, _ := LegacyEncoding(text); enc != NoLegacy {
+			b.Fatal(enc)
+		}
+	}
+}

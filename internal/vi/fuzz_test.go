@@ -92,3 +92,22 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+// LegacyEncoding and FromLegacy take any text: the offset is that of a
+// word of s, and a word of one letter or none is never what tells.
+func FuzzLegacy(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "Uû ban nh©n d©n", "Nguyeãn Vaên An", "BÝ th\u00ad", "où", "×5", "µm", "§«") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		enc, at := LegacyEncoding(s)
+		if (enc == NoLegacy) != (at < 0) || at >= len(s) {
+			t.Fatalf("LegacyEncoding(%+q) = %q, %d", s, enc, at)
+		}
+		for _, e := range []Encoding{TCVN3, VNI} {
+			if out := FromLegacy(s, e); len(s) > 0 && out == "" {
+				t.Fatalf("FromLegacy(%+q, %s) is empty", s, e)
+			}
+		}
+	})
+}
