@@ -31,13 +31,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	site := siteFlag(fl)
 	addr := fl.String("addr", defaultServeAddr, "địa chỉ và cổng phục vụ; với 127.0.0.1 chỉ máy này truy cập được; cổng 0 để chọn một cổng còn trống")
 	addrFile := fl.String("addr-file", "", "khi đã sẵn sàng, ghi địa chỉ đang phục vụ (http://…/) vào `TỆP`, cho kịch bản và trình soạn thảo")
-	base := fl.String("base", "", "đánh dấu những bản đăng ký mà nhánh thêm hoặc sửa so với phiên bản git này, ví dụ origin/main, và liệt kê chúng ở trang /thay-doi/")
+	base := fl.String("base", "", "đánh dấu những bản đăng ký mà nhánh thêm hoặc sửa so với phiên bản git này, ví dụ origin/main; trang /thay-doi/ liệt kê chúng, những tệp bị xóa và lỗi của mohinh check --base")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh serve [--site THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--addr-file TỆP] [--base PHIÊN-BẢN]
 
 Dựng cổng thông tin trong bộ nhớ (không ghi vào public/) và phục vụ để xem trước,
 dựng lại mỗi khi tệp trong content/ hoặc layouts/ được lưu; trang đang mở tự tải lại.
-Khi nội dung có lỗi, trang vẫn hiển thị bản dựng tốt gần nhất kèm danh sách lỗi.
+Khi nội dung có lỗi, mọi trang dựng được vẫn được dựng, trang của tệp lỗi và
+khung lỗi trên mọi trang liệt kê lỗi như mohinh check.
 Nhấn Ctrl+C để dừng.
 
 Tùy chọn:

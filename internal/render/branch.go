@@ -1,16 +1,38 @@
 package render
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// Branch says what a branch under review adds and changes compared with
-// its base revision; "mohinh serve --base" shows it, a build never does.
+// Branch says what a branch under review adds, changes and deletes
+// compared with its base revision; "mohinh serve --base" shows it, a build
+// never does. serve computes it with the comparison of "check --base"
+// (check.Compare), so that the page and the pull request's check agree.
 type Branch struct {
 	Base  string          // the revision compared with, e.g. origin/main
+	Head  string          // the branch checked out, or its commit when detached; "" when unknown
 	Marks map[string]Mark // registration path → what the branch did to it
+	// Broken are the registrations the branch adds or changes that have
+	// errors, left out of the build: path → the address of their page,
+	// which serve answers with their problems.
+	Broken   map[string]string
+	Moved    []string     // registrations renamed or moved, "old → new"; they are marked Modified
+	Deleted  []string     // content files the branch deletes, sorted
+	Others   []FileChange // content files other than registrations the branch adds, changes or renames
+	Problems []Problem    // the branch's errors, as "check --base" prints them
+}
+
+// Problem is one error as "mohinh check" prints it, "path:line:col: message",
+// in its two parts: where ("path:line:col") and what.
+type Problem struct{ Where, What string }
+
+// FileChange is a content file a branch changes, named by its path.
+type FileChange struct {
+	Change string // "Thêm", "Sửa", "Đổi tên", …
+	Path   string // "old → new" for a rename
 }
 
 // Mark is what a branch did to a registration.
@@ -35,10 +57,20 @@ func (m Mark) Label() string {
 
 // changesView is the page "Thay đổi trong nhánh này".
 type changesView struct {
-	Base     string
-	Added    []*content.Registration
-	Modified []*content.Registration
+	Base, Head     string
+	Problems       []Problem
+	Added          []*content.Registration
+	Modified       []*content.Registration
+	AddedBroken    []Link // registrations with errors: their path, their page
+	ModifiedBroken []Link
+	Moved          []string
+	Deleted        []string
+	Others         []FileChange
 }
+
+// NAdded and NModified count each section, built or not.
+func (v changesView) NAdded() int    { return len(v.Added) + len(v.AddedBroken) }
+func (v changesView) NModified() int { return len(v.Modified) + len(v.ModifiedBroken) }
 
 // SetBranch makes the pages show what a branch changes; nil stops it.
 func (r *Renderer) SetBranch(b *Branch) { r.branch = b }
@@ -74,13 +106,22 @@ func (b *Branch) changesJob(site *content.Site, urls URLs) job {
 func (u URLs) Changes() string { return u.root() + "thay-doi/" }
 
 func newChangesView(site *content.Site, b *Branch) changesView {
-	v := changesView{Base: b.Base}
+	v := changesView{Base: b.Base, Head: b.Head, Problems: b.Problems, Moved: b.Moved, Deleted: b.Deleted, Others: b.Others}
 	for _, reg := range site.Registrations { // in site order
 		switch b.Marks[reg.Path] {
 		case Added:
 			v.Added = append(v.Added, reg)
 		case Modified:
 			v.Modified = append(v.Modified, reg)
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(b.Broken)) {
+		l := Link{Label: p, URL: b.Broken[p]}
+		switch b.Marks[p] {
+		case Added:
+			v.AddedBroken = append(v.AddedBroken, l)
+		case Modified:
+			v.ModifiedBroken = append(v.ModifiedBroken, l)
 		}
 	}
 	return v

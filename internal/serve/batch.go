@@ -11,17 +11,18 @@ import (
 )
 
 // A change is what one rebuild must take into account: the content paths
-// to read again, and whether the layouts changed or everything must be
-// read again (the watcher lost events).
+// to read again, and whether the layouts changed, HEAD or a ref moved, or
+// everything must be read again (the watcher lost events).
 type change struct {
 	paths   []string // slash paths relative to the site folder, sorted, unique
 	layouts bool
+	git     bool // with serve --base: compare with the base again
 	rescan  bool
 	events  int  // the watcher's events the batch gathered
 	cut     bool // the batch was cut at its maximum while events kept coming
 }
 
-func (c change) empty() bool { return len(c.paths) == 0 && !c.layouts && !c.rescan }
+func (c change) empty() bool { return len(c.paths) == 0 && !c.layouts && !c.git && !c.rescan }
 
 // clock is the time a batcher waits by: the real one, or a test's.
 type clock interface {
@@ -46,7 +47,8 @@ func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) 
 // Nothing here depends on how fast the machine is: only on the gaps
 // between events, measured by clock.
 type batcher struct {
-	site  string // the site folder, as the watcher names paths
+	site  string   // the site folder, as the watcher names paths
+	git   []string // the git folders watched (serve --base), as the watcher names them
 	clock clock
 	quiet time.Duration
 	max   time.Duration
@@ -126,6 +128,10 @@ func (b batcher) summarise(events []event) change {
 		if ev.op == fsnotify.Chmod {
 			continue // touch, permissions: the content is the same
 		}
+		if b.gitRef(ev.name) {
+			c.git = true
+			continue
+		}
 		rel := b.relative(ev.name)
 		if rel == "" || editorFile(path.Base(rel)) {
 			continue
@@ -146,13 +152,35 @@ func (b batcher) summarise(events []event) change {
 
 // relative returns name relative to the site folder, slash-separated, or
 // "" when it is outside.
-func (b batcher) relative(name string) string {
+func (b batcher) relative(name string) string { return under(b.site, name) }
+
+// gitRef reports whether name is where git records which commit HEAD, a
+// branch or the base is: HEAD, packed-refs, refs/…; not the lock files
+// git writes them through (the rename that follows is the event that
+// counts), nor the index, the objects and the logs, which a "git status"
+// in another window touches without moving anything.
+func (b batcher) gitRef(name string) bool {
+	for _, dir := range b.git {
+		rel := under(dir, name)
+		if rel == "" || strings.HasSuffix(rel, ".lock") {
+			continue
+		}
+		if rel == "HEAD" || rel == "packed-refs" || rel == "refs" || strings.HasPrefix(rel, "refs/") {
+			return true
+		}
+	}
+	return false
+}
+
+// under returns name relative to dir, slash-separated, or "" when it is
+// outside.
+func under(dir, name string) string {
 	name = path.Clean(strings.ReplaceAll(name, "\\", "/"))
-	site := path.Clean(strings.ReplaceAll(b.site, "\\", "/"))
-	if site == "." {
+	dir = path.Clean(strings.ReplaceAll(dir, "\\", "/"))
+	if dir == "." {
 		return name
 	}
-	rel, ok := strings.CutPrefix(name, site+"/")
+	rel, ok := strings.CutPrefix(name, dir+"/")
 	if !ok {
 		return ""
 	}

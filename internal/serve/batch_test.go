@@ -64,6 +64,42 @@ func TestSummarise(t *testing.T) {
 	}
 }
 
+// With --base, git's records of where HEAD and the refs point wake a
+// comparison with the base; what a "git status" or an editor's git
+// integration touches in another window (the index, lock files, objects,
+// logs) does not.
+func TestSummariseGitRefs(t *testing.T) {
+	b := batcher{site: "/repo/site", git: []string{"/repo/.git"}}
+	tests := []struct {
+		name   string
+		events []event
+		git    bool
+	}{
+		{"checkout: HEAD through its lock file", []event{
+			ev("/repo/.git/HEAD.lock", fsnotify.Create), ev("/repo/.git/HEAD.lock", fsnotify.Rename), ev("/repo/.git/HEAD", fsnotify.Create),
+		}, true},
+		{"a branch or the base moves", []event{ev("/repo/.git/refs/heads/main", fsnotify.Create)}, true},
+		{"a fetch", []event{ev("/repo/.git/refs/remotes/origin/main", fsnotify.Create), ev("/repo/.git/FETCH_HEAD", fsnotify.Write)}, true},
+		{"refs packed", []event{ev("/repo/.git/packed-refs", fsnotify.Create)}, true},
+		{"git status in another window", []event{
+			ev("/repo/.git/index.lock", fsnotify.Create), ev("/repo/.git/index.lock", fsnotify.Rename), ev("/repo/.git/index", fsnotify.Create),
+		}, false},
+		{"objects and logs of a commit, a lock never renamed", []event{
+			ev("/repo/.git/objects/ab", fsnotify.Create), ev("/repo/.git/logs/HEAD", fsnotify.Write),
+			ev("/repo/.git/refs/heads/main.lock", fsnotify.Create), ev("/repo/.git/ORIG_HEAD", fsnotify.Write),
+		}, false},
+	}
+	for _, tt := range tests {
+		got := b.summarise(tt.events)
+		if got.git != tt.git || len(got.paths) != 0 || got.layouts {
+			t.Errorf("%s: %+v, want git %v and nothing else", tt.name, got, tt.git)
+		}
+		if got.empty() == tt.git {
+			t.Errorf("%s: empty %v, want a rebuild %v", tt.name, got.empty(), tt.git)
+		}
+	}
+}
+
 // The timing tests run in a synctest bubble: time is fake and moves only
 // when every goroutine of the test waits, so a sleep of the producer is
 // an exact gap between events, whatever the machine is doing.

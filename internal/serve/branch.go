@@ -3,22 +3,32 @@ package serve
 import (
 	"fmt"
 	"maps"
+	"path/filepath"
+	"strings"
 
+	"github.com/mohinh/mohinh/internal/check"
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/gitrepo"
 	"github.com/mohinh/mohinh/internal/render"
 )
 
-// branch follows what the working tree adds and changes compared with a
-// base revision. git is asked once, at the start: after that a saved
-// registration is "added" when the base has no file at its path and
-// "modified" when it has, without asking git on every save.
+// branch is what the working tree adds, changes and deletes compared with
+// a base revision, and the errors of the rules only a branch can break, as
+// "check --base" finds them: serve asks check.Compare — the one home of
+// those rules — again on every rebuild, so that the page follows saves, a
+// "git checkout" of another branch, and a base that moves. The watcher
+// wakes a rebuild when HEAD or a ref moves even if no content file did
+// (gitFolders).
 type branch struct {
-	base   string
-	atBase map[string]bool // content files at the base revision
-	marks  map[string]render.Mark
+	head     string // the branch checked out, or its commit when detached
+	changes  *check.Changes
+	problems diag.List
+	marks    map[string]render.Mark
 }
 
+// loadBranch compares with base the first time, refusing a folder outside
+// git and a base that does not exist.
 func loadBranch(site, base string) (*branch, error) {
 	if _, err := gitrepo.Prefix(site); err != nil {
 		return nil, fmt.Errorf("--base cần một kho git: %w", err)
@@ -26,57 +36,99 @@ func loadBranch(site, base string) (*branch, error) {
 	if !gitrepo.Verify(site, base) {
 		return nil, fmt.Errorf("không tìm thấy phiên bản %q trong kho git", base)
 	}
-	files, err := gitrepo.Files(site, base, "content")
+	return compareBranch(site, base)
+}
+
+// compareBranch asks git what the working tree changes now.
+func compareBranch(site, base string) (*branch, error) {
+	changes, problems, err := check.Compare(site, base)
 	if err != nil {
 		return nil, err
 	}
-	b := &branch{base: base, atBase: map[string]bool{}, marks: map[string]render.Mark{}}
-	for _, f := range files {
-		b.atBase[f] = true
-	}
-	changes, err := gitrepo.Diff(site, base, "content", false)
-	if err != nil {
-		return nil, err
-	}
-	untracked, err := gitrepo.Untracked(site, "content")
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range untracked {
-		changes = append(changes, gitrepo.Status{Code: 'A', Path: p})
-	}
-	for _, c := range changes {
-		if !content.IsRegistrationPath(c.Path) {
-			continue
+	b := &branch{head: headName(site), changes: changes, problems: problems, marks: map[string]render.Mark{}}
+	for _, p := range changes.Added {
+		if content.IsRegistrationPath(p) {
+			b.marks[p] = render.Added
 		}
-		switch c.Code {
-		case 'A':
-			b.marks[c.Path] = render.Added
-		case 'M', 'T':
-			b.marks[c.Path] = render.Modified
+	}
+	for _, p := range changes.Modified {
+		if content.IsRegistrationPath(p) {
+			b.marks[p] = render.Modified
+		}
+	}
+	for _, r := range changes.Renamed {
+		if content.IsRegistrationPath(r[1]) {
+			b.marks[r[1]] = render.Modified
 		}
 	}
 	return b, nil
 }
 
-// update marks the registrations at paths as the site now has them, and
-// returns the paths whose mark changed.
-func (b *branch) update(paths []string, site *content.Site) []string {
-	before := maps.Clone(b.marks)
-	for _, p := range paths {
-		delete(b.marks, p)
-		if site.RegistrationByPath[p] == nil {
-			continue
-		}
-		if b.atBase[p] {
-			b.marks[p] = render.Modified
-		} else {
-			b.marks[p] = render.Added
-		}
+// headName is the branch checked out, or the short commit when HEAD is
+// detached; "" when git cannot say (no commit yet).
+func headName(site string) string {
+	out, err := gitrepo.Run(site, nil, "rev-parse", "--abbrev-ref", "HEAD")
+	if err != nil {
+		return ""
 	}
-	return render.MarkedPaths(before, b.marks)
+	if name := strings.TrimSpace(string(out)); name != "HEAD" {
+		return name
+	}
+	out, err = gitrepo.Run(site, nil, "rev-parse", "--short", "HEAD")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }
 
-func (b *branch) view() *render.Branch {
-	return &render.Branch{Base: b.base, Marks: maps.Clone(b.marks)}
+// view is the branch as the pages show it; broken maps the registrations
+// left out of the build for their errors to their pages.
+func (b *branch) view(base string, broken map[string]string) *render.Branch {
+	v := &render.Branch{Base: base, Head: b.head, Marks: maps.Clone(b.marks), Broken: map[string]string{}}
+	for p, url := range broken {
+		if b.marks[p] != "" {
+			v.Broken[p] = url
+		}
+	}
+	for _, d := range b.problems {
+		v.Problems = append(v.Problems, splitProblem(d))
+	}
+	v.Deleted = append(v.Deleted, b.changes.Deleted...)
+	for _, p := range b.changes.Added {
+		if !content.IsRegistrationPath(p) {
+			v.Others = append(v.Others, render.FileChange{Change: "Thêm", Path: p})
+		}
+	}
+	for _, p := range b.changes.Modified {
+		if !content.IsRegistrationPath(p) {
+			v.Others = append(v.Others, render.FileChange{Change: "Sửa", Path: p})
+		}
+	}
+	for _, r := range b.changes.Renamed {
+		if content.IsRegistrationPath(r[1]) {
+			v.Moved = append(v.Moved, r[0]+" → "+r[1])
+		} else {
+			v.Others = append(v.Others, render.FileChange{Change: "Đổi tên", Path: r[0] + " → " + r[1]})
+		}
+	}
+	return v
+}
+
+// gitFolders are the folders where git keeps HEAD and the refs of the
+// repository holding site: the git folder itself and, for a linked
+// worktree, the common one. Absolute, so that the watcher names their
+// files the way isGitRef expects.
+func gitFolders(site string) ([]string, error) {
+	out, err := gitrepo.Run(site, nil, "rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir")
+	if err != nil {
+		return nil, err
+	}
+	var dirs []string
+	for _, d := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		d = filepath.Clean(d)
+		if len(dirs) == 0 || dirs[0] != d {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs, nil
 }

@@ -1,16 +1,12 @@
 package serve
 
 import (
-	"bytes"
-	"html"
 	"mime"
 	"net"
 	"net/http"
 	"path"
 	"strings"
 	"time"
-
-	"github.com/mohinh/mohinh/internal/diag"
 )
 
 // eventsPath is where pages listen for rebuilds.
@@ -47,12 +43,18 @@ func (s *Server) handler(addr string) http.Handler {
 		}
 		data, found := s.store.get(name)
 		if !found && !strings.HasSuffix(name, "index.html") {
-			if _, dir := s.store.get(name + "/index.html"); dir {
+			_, dir := s.store.get(name + "/index.html")
+			if _, broken := s.state().broken[name+"/index.html"]; dir || broken {
 				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 				return
 			}
 		}
 		if !found {
+			if st := s.state(); st.broken[name] != "" {
+				frame, _ := s.store.get("404.html")
+				s.write(w, name, brokenPage(frame, st.broken[name], st), http.StatusNotFound)
+				return
+			}
 			s.notFound(w)
 			return
 		}
@@ -107,14 +109,18 @@ func fileName(urlPath, rawPath string) (string, bool) {
 
 func (s *Server) notFound(w http.ResponseWriter) {
 	data, ok := s.store.get("404.html")
-	if !ok {
-		data = []byte("<!doctype html><html lang=\"vi\"><title>Không tìm thấy</title><body><p>Không tìm thấy trang.</p></body></html>")
+	switch {
+	case ok:
+	case s.state().state == builtNothing:
+		data = []byte("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Chưa dựng được trang nào</title><body style=\"font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem\"><h1>Chưa dựng được trang nào</h1><p>Nội dung có lỗi nên chưa có trang nào để hiển thị: các lỗi được liệt kê bên dưới.</p></body></html>")
+	default:
+		data = []byte("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không tìm thấy</title><body><p>Không tìm thấy trang.</p></body></html>")
 	}
 	s.write(w, "404.html", data, http.StatusNotFound)
 }
 
-// write sends a file; an HTML page gets the reload script and, while the
-// content has errors, the overlay listing them.
+// write sends a file; an HTML page gets the reload script and, while there
+// are errors, the overlay listing them (overlay.go).
 func (s *Server) write(w http.ResponseWriter, name string, data []byte, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
@@ -133,30 +139,6 @@ func (s *Server) write(w http.ResponseWriter, name string, data []byte, status i
 
 // reloadScript listens for rebuilds and reloads the page.
 const reloadScript = `<script>(function(){var es=new EventSource("` + eventsPath + `");es.onmessage=function(){location.reload()};})();</script>`
-
-// inject adds the reload script and the overlay before </body>.
-func inject(page []byte, problems diag.List) []byte {
-	var add bytes.Buffer
-	if len(problems) > 0 {
-		add.WriteString(`<div id="mohinh-problems" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5a0000;border-top:4px solid #a3161b;padding:12px 20px;font:14px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)">`)
-		add.WriteString(`<p style="margin:0 0 6px;font-weight:700">Nội dung có lỗi — trang đang hiển thị bản dựng tốt gần nhất. Sửa tệp và lưu lại, trang sẽ tự cập nhật.</p><ul style="margin:0;padding-left:20px;font-family:ui-monospace,monospace;font-size:13px">`)
-		for _, d := range problems {
-			add.WriteString("<li>")
-			add.WriteString(html.EscapeString(d.String()))
-			add.WriteString("</li>")
-		}
-		add.WriteString("</ul></div>")
-	}
-	add.WriteString(reloadScript)
-	i := bytes.LastIndex(page, []byte("</body>"))
-	if i < 0 {
-		return append(append([]byte(nil), page...), add.Bytes()...)
-	}
-	out := make([]byte, 0, len(page)+add.Len())
-	out = append(out, page[:i]...)
-	out = append(out, add.Bytes()...)
-	return append(out, page[i:]...)
-}
 
 // allowedHosts are the Host headers that name the served address.
 func allowedHosts(addr string) map[string]bool {

@@ -7,10 +7,18 @@
 // the changed files are read again (content.Loader) and only the pages
 // they touch are rendered again (render.Renderer.RenderAffected); a change
 // to layouts, settings, calls, fields or organisations renders everything.
-// A broken file never stops it: pages keep showing the last good build
-// with an overlay listing every problem as "mohinh check" prints them.
-// Open pages reload themselves through server-sent events; the small
-// script that listens is added only to the pages serve sends.
+// A broken file never stops it: everything that builds without the files
+// that have errors is built and served, the page of a broken registration
+// lists its problems, and an overlay on every page lists every problem as
+// "mohinh check" prints them, saying truly what is shown — the content
+// without its broken files, the last good build when nothing renders, or
+// nothing yet (partial.go, overlay.go). With a base revision it marks what
+// the branch adds and changes and lists it, with what it deletes and the
+// errors of "check --base", on the page "Thay đổi trong nhánh này"; git is
+// asked again on every rebuild, and HEAD and the refs are watched, so that
+// the page follows a checkout of another branch (branch.go). Open pages
+// reload themselves through server-sent events; the small script that
+// listens is added only to the pages serve sends.
 package serve
 
 import (
@@ -21,6 +29,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -63,15 +72,18 @@ type Server struct {
 	batcher  batcher      // how events become rebuilds; the zero value for the default
 	batched  func(change) // a test's view of each batch, after its rebuild; nil
 
-	mu       sync.Mutex // guards what follows, between rebuilds and requests
-	problems diag.List  // errors of the current content; nil when it builds
-	warnings int
+	mu     sync.Mutex // guards status, between rebuilds and requests
+	status status     // the errors and what the store holds
 
 	// The rebuild state, used by one goroutine at a time.
 	loader   *content.Loader
 	renderer *render.Renderer
-	good     *content.Site // the site the store shows
-	branch   *branch       // with Options.Base
+	good     *content.Site          // the site the store shows
+	hidden   map[string]bool        // files with errors left out of good (partial.go)
+	partial  *partial               // good's loader while the content has errors
+	branch   *branch                // with Options.Base: git's last answer
+	first    *branch                // the answer Run got, for the first build
+	marks    map[string]render.Mark // the branch's marks on the pages of the store
 	history  history.History
 	pending  []string // paths changed since the store was rendered
 	stale    bool     // the store needs a full render
@@ -87,14 +99,20 @@ func New(opts Options) *Server {
 // Run builds the site, serves it on ln and rebuilds on every change until
 // ctx is done. ready, when set, is called once the first build is served.
 func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
+	var git []string
 	if s.opts.Base != "" {
 		b, err := loadBranch(s.opts.Site, s.opts.Base)
 		if err != nil {
 			return err
 		}
-		s.branch = b
+		s.first = b
+		dirs, err := gitFolders(s.opts.Site)
+		if err != nil {
+			return err
+		}
+		git = dirs
 	}
-	w, err := newWatcher(s.opts.Site)
+	w, err := newWatcher(s.opts.Site, git)
 	if err != nil {
 		return err
 	}
@@ -117,6 +135,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 	if b.clock == nil {
 		b = defaultBatcher(s.opts.Site)
 	}
+	b.git = git
 	var filesDue <-chan time.Time // a pause after an incremental rebuild
 	for {
 		select {
@@ -153,10 +172,14 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 	}
 }
 
-// rebuild brings the store up to date with a change, or keeps the last
-// good build and records the problems.
+// rebuild brings the store up to date with a change: the whole site when
+// it builds, the site without its broken files when it does not (partial.go),
+// the last good build when nothing renders; and, with --base, what the
+// branch changes, asked of git first, as "check --base" does, so that the
+// content's problems are attributed as it attributes them.
 func (s *Server) rebuild(c change) {
 	start := time.Now()
+	branchErrs := s.compareWithBase()
 	if c.layouts || s.renderer == nil {
 		if s.history == nil {
 			// The history of the commits so far; new commits show after a restart.
@@ -168,37 +191,90 @@ func (s *Server) rebuild(c change) {
 			r, err = render.NewRenderer(render.Options{Layouts: layouts, History: s.history})
 		}
 		if err != nil {
-			s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "layouts", Message: "giao diện lỗi: " + err.Error()}}, start)
+			s.fail(found{branch: branchErrs, build: diag.List{{Path: "layouts", Severity: diag.Error, Code: "layouts", Message: "giao diện lỗi: " + err.Error()}}}, start)
 			return
 		}
 		s.renderer, s.stale = r, true
-		if s.branch != nil {
-			r.SetBranch(s.branch.view())
-		}
 	}
-	if s.loader == nil || c.rescan {
-		s.loader = content.NewLoader(os.DirFS(s.opts.Site), content.Options{Today: s.opts.Today})
-		site, diags := s.loader.Load()
-		s.finish(site, diags, nil, true, start)
+	full := s.loader == nil || c.rescan
+	var site *content.Site
+	var diags diag.List
+	if full {
+		s.loader = content.NewLoader(os.DirFS(s.opts.Site), s.loadOptions())
+		site, diags = s.loader.Load()
+	} else {
+		site, diags = s.loader.Update(c.paths)
+	}
+	s.pending = append(s.pending, c.paths...)
+	errs := errorsOf(diags)
+	var hidden map[string]bool
+	if len(errs) > 0 {
+		site, hidden = s.buildable(errs, c.paths, full)
+	} else {
+		s.partial = nil
+	}
+	f := found{content: errs, branch: branchErrs}
+	if site == nil {
+		s.fail(f, start)
 		return
 	}
-	site, diags := s.loader.Update(c.paths)
-	s.finish(site, diags, c.paths, false, start)
+	s.finish(site, hidden, full, f, start)
 }
 
-// finish renders a loaded site into the store when it has no errors.
-func (s *Server) finish(site *content.Site, diags diag.List, paths []string, full bool, start time.Time) {
-	s.pending = append(s.pending, paths...)
-	if diags.HasErrors() {
-		s.fail(diags, start)
-		return
+// compareWithBase asks git, with --base, what the branch changes now, and
+// returns the branch's errors; when git cannot answer, the branch stays as
+// it was and the failure is one of the errors.
+func (s *Server) compareWithBase() diag.List {
+	if s.opts.Base == "" {
+		return nil
 	}
+	var err error
+	b := s.first // Run has just asked, for the first build
+	s.first = nil
+	if b == nil {
+		b, err = compareBranch(s.opts.Site, s.opts.Base)
+	}
+	if err != nil {
+		var failed diag.List
+		failed.Errorf(".git", 0, 0, "git", "không so sánh được với %s: %v", s.opts.Base, err)
+		if s.branch != nil {
+			failed = append(failed, s.branch.problems...)
+		}
+		return failed
+	}
+	s.branch = b
+	return b.problems
+}
+
+// loadOptions are how serve reads the content.
+func (s *Server) loadOptions() content.Options {
+	opts := content.Options{Today: s.opts.Today}
+	if s.opts.Base != "" {
+		opts.IsNew = s.isNew
+	}
+	return opts
+}
+
+// isNew tells the loader the files the branch adds, as "check --base"
+// does: a title repeated by a new file is that file's problem.
+func (s *Server) isNew(p string) bool {
+	return s.branch != nil && s.branch.changes.IsAdded(p)
+}
+
+// finish renders site, which leaves out the files hidden, into the store.
+// f are the errors found on the way.
+func (s *Server) finish(site *content.Site, hidden map[string]bool, full bool, f found, start time.Time) {
+	// The files left out before and not now, or now and not before,
+	// changed for the pages as much as the files saved.
+	s.pending = append(s.pending, toggled(s.hidden, hidden)...)
 	var err error
 	pages := 0
 	changed := registrationsUnder(s.pending, s.good, site)
+	var marks map[string]render.Mark
 	if s.branch != nil {
-		changed = append(changed, s.branch.update(changed, site)...)
-		s.renderer.SetBranch(s.branch.view())
+		marks = s.branch.marks
+		changed = append(changed, render.MarkedPaths(s.marks, marks)...)
+		s.renderer.SetBranch(s.branch.view(s.opts.Base, brokenFiles(f.content)))
 	}
 	rendered := full || s.stale || s.good == nil || !onlyRegistrations(s.pending) // everything
 	if rendered {
@@ -216,15 +292,22 @@ func (s *Server) finish(site *content.Site, diags diag.List, paths []string, ful
 		}
 	}
 	if err != nil {
-		s.fail(diag.List{{Path: "layouts", Severity: diag.Error, Code: "render", Message: "không tạo được trang: " + err.Error()}}, start)
+		f.build = diag.List{{Path: "layouts", Severity: diag.Error, Code: "render", Message: "không tạo được trang: " + err.Error()}}
+		s.fail(f, start)
 		return
 	}
-	_, warnings := diags.Count()
-	s.good, s.pending, s.stale = site, nil, false
-	s.mu.Lock()
-	s.problems, s.warnings = nil, warnings
-	s.mu.Unlock()
-	s.logf("Đã dựng lại %d trang trong %d ms.", pages, time.Since(start).Milliseconds())
+	s.good, s.hidden, s.marks, s.pending, s.stale = site, hidden, marks, nil, false
+	state := builtWhole
+	if len(hidden) > 0 {
+		state = builtWithout
+	}
+	s.show(state, f)
+	if len(hidden) > 0 {
+		s.logf("Đã dựng lại %d trang trong %d ms, trừ %d tệp có lỗi.", pages, time.Since(start).Milliseconds(), len(hidden))
+	} else {
+		s.logf("Đã dựng lại %d trang trong %d ms.", pages, time.Since(start).Milliseconds())
+	}
+	s.logProblems(f.all())
 	s.events.send("reload")
 	// The exports (spreadsheets, JSON, feed, sitemap) and the search data
 	// cost more than the pages: they follow when the reviewer pauses
@@ -246,22 +329,69 @@ func (s *Server) renderFiles() {
 	}
 }
 
-// fail keeps the last good build and shows the problems.
-func (s *Server) fail(problems diag.List, start time.Time) {
-	var errs diag.List
-	for _, d := range problems {
-		if d.Severity == diag.Error {
-			errs = append(errs, d)
-		}
+// fail keeps what the store shows — the last good build, or nothing when
+// there has been none — and shows the problems.
+func (s *Server) fail(f found, start time.Time) {
+	state := builtBefore
+	if s.good == nil {
+		state = builtNothing
 	}
-	s.mu.Lock()
-	s.problems = errs
-	s.mu.Unlock()
-	s.logf("Nội dung có %d lỗi; trang vẫn hiển thị bản dựng tốt gần nhất (%d ms):", len(errs), time.Since(start).Milliseconds())
-	for _, d := range errs {
+	s.show(state, f)
+	if state == builtNothing {
+		s.logf("Chưa dựng được trang nào: nội dung có lỗi (%d ms):", time.Since(start).Milliseconds())
+	} else {
+		s.logf("Nội dung có lỗi; trang vẫn hiển thị bản dựng tốt gần nhất (%d ms):", time.Since(start).Milliseconds())
+	}
+	s.logProblems(f.all())
+	s.events.send("reload")
+}
+
+// logProblems writes the errors as check prints them.
+func (s *Server) logProblems(problems diag.List) {
+	if len(problems) == 0 {
+		return
+	}
+	s.logf("Có %d lỗi:", len(problems))
+	for _, d := range problems {
 		s.logf("  %s", d)
 	}
-	s.events.send("reload")
+}
+
+// show sets what the pages say besides the build.
+func (s *Server) show(state buildState, f found) {
+	st := status{state: state, problems: f.all(), branchErrors: len(f.branch), base: s.opts.Base, broken: map[string]string{}}
+	for p, url := range brokenFiles(f.content) {
+		st.broken[strings.TrimPrefix(url, "/")+"index.html"] = p // as fileName names it
+	}
+	if state == builtWithout {
+		st.left = len(s.hidden)
+	}
+	s.mu.Lock()
+	s.status = st
+	s.mu.Unlock()
+}
+
+// brokenFiles are the registrations with errors, by path, with the
+// address of their page.
+func brokenFiles(errs diag.List) map[string]string {
+	out := map[string]string{}
+	for _, d := range errs {
+		if url, ok := registrationURL(d.Path); ok {
+			out[d.Path] = url
+		}
+	}
+	return out
+}
+
+// found are the errors of one rebuild: the content's (the loader's), the
+// branch's (check.Compare's) and the build's own (layouts, rendering).
+type found struct{ content, branch, build diag.List }
+
+// all are the errors in the order check prints them.
+func (f found) all() diag.List {
+	l := slices.Concat(f.content, f.branch, f.build)
+	l.Sort()
+	return l
 }
 
 // registrationsUnder expands changed paths, files or folders, into the
@@ -314,9 +444,9 @@ func (s *Server) logf(format string, args ...any) {
 	}
 }
 
-// state returns the problems to show.
-func (s *Server) state() diag.List {
+// state returns what the pages say besides the build.
+func (s *Server) state() status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.problems
+	return s.status
 }
