@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
+	"github.com/mohinh/mohinh/internal/work"
 )
 
 // MaxFileSize bounds the work one file can cost: a registration is a page
@@ -200,21 +199,10 @@ type loadedFile struct {
 // order of files, so that what follows does not depend on scheduling.
 func readFiles(fsys fs.FS, files []sourceFile) []loadedFile {
 	out := make([]loadedFile, len(files))
-	next := make(chan int, 256)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			arena := newTextArena(len(files))
-			for i := range next {
-				out[i] = readFile(fsys, files[i], arena)
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.Each(len(files), func() *textArena { return newTextArena(len(files)) }, func(i int, arena *textArena) error {
+		out[i] = readFile(fsys, files[i], arena)
+		return nil
+	})
 	return out
 }
 

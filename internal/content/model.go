@@ -31,7 +31,11 @@
 // (RefusedRune).
 package content
 
-import "github.com/mohinh/mohinh/internal/diag"
+import (
+	"slices"
+
+	"github.com/mohinh/mohinh/internal/diag"
+)
 
 // Site is everything under content/, linked and indexed.
 type Site struct {
@@ -178,3 +182,55 @@ type Registration struct {
 
 // diagnostics gathers problems for one file.
 type diagnostics = diag.List
+
+// Timeliness says whether r was signed by its call's deadline.
+func (r *Registration) Timeliness() Timeliness {
+	switch {
+	case r.Date.IsZero() || r.Campaign == nil || r.Campaign.Deadline.IsZero():
+		return TimeUnknown
+	case r.Date.After(r.Campaign.Deadline):
+		return Late
+	}
+	return OnTime
+}
+
+// DaysLate returns how many days after the deadline r was signed.
+func (r *Registration) DaysLate() int {
+	if r.Timeliness() != Late {
+		return 0
+	}
+	return r.Date.DaysAfter(r.Campaign.Deadline)
+}
+
+// Individual reports whether a Party member registered the model in their
+// own name (cá nhân) rather than the organisation (tập thể).
+func (r *Registration) Individual() bool { return r.Member != "" }
+
+// Ancestors returns the organisations above o, from the root down.
+func (o *Organisation) Ancestors() []*Organisation {
+	var out []*Organisation
+	for p := o.Parent; p != nil; p = p.Parent {
+		out = append(out, p)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// Descendants returns o and every organisation below it, level by level.
+func (o *Organisation) Descendants() []*Organisation {
+	out := []*Organisation{o}
+	for i := 0; i < len(out); i++ {
+		out = append(out, out[i].Children...)
+	}
+	return out
+}
+
+// SuperiorName is the Party organisation written at the top left of o's
+// documents, above o's own name: its parent's, or for the portal's highest
+// committee the one its "superior" names; "" when unknown.
+func (o *Organisation) SuperiorName() string {
+	if o.Parent != nil {
+		return o.Parent.PartyName
+	}
+	return o.Superior
+}

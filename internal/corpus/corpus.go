@@ -11,14 +11,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/work"
 )
 
 // Options says what to generate.
@@ -152,43 +151,25 @@ func Generate(dir string, opts Options) (Stats, error) {
 }
 
 // write renders and writes the files on all cores; it returns the bytes
-// written in all and in registrations, and the first error.
+// written in all and in registrations, and the first error. Each job is a
+// run of neighbouring files, so that workers seldom create files in the
+// same folder at the same time.
 func write(tasks []task) (all, regs int64, err error) {
 	const chunk = 64
-	var (
-		next     atomic.Int64
-		total    atomic.Int64
-		regBytes atomic.Int64
-		once     sync.Once
-		wg       sync.WaitGroup
-	)
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b bytes.Buffer
-			for {
-				// Runs of neighbouring files, so that workers seldom
-				// create files in the same folder at the same time.
-				lo := int(next.Add(chunk) - chunk)
-				if lo >= len(tasks) {
-					return
-				}
-				for _, t := range tasks[lo:min(lo+chunk, len(tasks))] {
-					b.Reset()
-					t.render(&b)
-					if e := os.WriteFile(t.path, b.Bytes(), 0o644); e != nil {
-						once.Do(func() { err = e })
-						return
-					}
-					total.Add(int64(b.Len()))
-					if t.reg {
-						regBytes.Add(int64(b.Len()))
-					}
-				}
+	var total, regBytes atomic.Int64
+	err = work.Each((len(tasks)+chunk-1)/chunk, func() *bytes.Buffer { return new(bytes.Buffer) }, func(j int, b *bytes.Buffer) error {
+		for _, t := range tasks[j*chunk : min((j+1)*chunk, len(tasks))] {
+			b.Reset()
+			t.render(b)
+			if err := os.WriteFile(t.path, b.Bytes(), 0o644); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
+			total.Add(int64(b.Len()))
+			if t.reg {
+				regBytes.Add(int64(b.Len()))
+			}
+		}
+		return nil
+	})
 	return total.Load(), regBytes.Load(), err
 }
