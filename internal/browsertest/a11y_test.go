@@ -57,8 +57,10 @@ func TestAccessibility(t *testing.T) {
 		"search":        {path: u.Search() + "?q=chuyen+doi+so", ready: `document.getElementById("tim-kiem-form").dataset.done`},
 		"filter":        {path: u.Filter() + "?dot=2024", ready: `document.getElementById("bo-loc").dataset.ready`},
 		"form":          {path: u.Form(), ready: `document.getElementById("dang-ky").dataset.ready`},
-		"form-errors": {path: u.Form(), ready: `document.getElementById("dang-ky").dataset.ready`,
-			then: `document.querySelector("#dang-ky button[type=submit]").click()`},
+		"form-errors": {
+			path: u.Form(), ready: `document.getElementById("dang-ky").dataset.ready`,
+			then: `document.querySelector("#dang-ky button[type=submit]").click()`,
+		},
 	}
 	// The reports of each call (report.html, compliance.html), when the build makes them.
 	reports, _ := filepath.Glob(filepath.Join(e.sampleDir, "dot-dang-ky", "*", "*", "index.html"))

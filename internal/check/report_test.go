@@ -11,8 +11,10 @@ import (
 )
 
 func TestChangeLists(t *testing.T) {
-	res := Result{Files: 3, Changes: &Changes{Base: "origin/main",
-		Added: []string{"a.md"}, Modified: []string{"b.md"}, Renamed: [][2]string{{"c.md", "d.md"}}, Deleted: []string{"e.md"}}}
+	res := Result{Files: 3, Changes: &Changes{
+		Base:  "origin/main",
+		Added: []string{"a.md"}, Modified: []string{"b.md"}, Renamed: [][2]string{{"c.md", "d.md"}}, Deleted: []string{"e.md"},
+	}}
 	var text, summary bytes.Buffer
 	Text(&text, res)
 	StepSummary(&summary, res)

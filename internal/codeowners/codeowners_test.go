@@ -148,15 +148,26 @@ func TestCheck(t *testing.T) {
 		{"fresh in .github", map[string]string{".github/CODEOWNERS": string(fresh)}, ""},
 		{"fresh in docs", map[string]string{"docs/CODEOWNERS": string(fresh)}, ""},
 		{"fresh with CRLF", map[string]string{"CODEOWNERS": strings.ReplaceAll(string(fresh), "\n", "\r\n")}, ""},
-		{"stale", map[string]string{"CODEOWNERS": "* @someone\n"},
-			"CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp với danh sách người duyệt (\"reviewers\") của các tổ chức: hãy chạy mohinh codeowners rồi commit tệp"},
-		{"hand-edited", map[string]string{"CODEOWNERS": string(fresh) + "/docs/ @someone\n"},
-			"CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp"},
+		{
+			"stale",
+			map[string]string{"CODEOWNERS": "* @someone\n"},
+			"CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp với danh sách người duyệt (\"reviewers\") của các tổ chức: hãy chạy mohinh codeowners rồi commit tệp",
+		},
+		{
+			"hand-edited",
+			map[string]string{"CODEOWNERS": string(fresh) + "/docs/ @someone\n"},
+			"CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp",
+		},
 		// GitHub reads .github/ first: a fresh root file does not help.
-		{"stale in .github, fresh at the root", map[string]string{".github/CODEOWNERS": "* @old\n", "CODEOWNERS": string(fresh)},
-			".github/CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp"},
-		{"absent", nil,
-			"CODEOWNERS: cảnh báo: chưa có tệp CODEOWNERS dù đã có tổ chức khai báo người duyệt: hãy chạy mohinh codeowners rồi commit tệp được tạo"},
+		{
+			"stale in .github, fresh at the root",
+			map[string]string{".github/CODEOWNERS": "* @old\n", "CODEOWNERS": string(fresh)},
+			".github/CODEOWNERS: cảnh báo: tệp CODEOWNERS chưa khớp",
+		},
+		{
+			"absent", nil,
+			"CODEOWNERS: cảnh báo: chưa có tệp CODEOWNERS dù đã có tổ chức khai báo người duyệt: hãy chạy mohinh codeowners rồi commit tệp được tạo",
+		},
 		{"a folder", map[string]string{"CODEOWNERS/x": ""}, "CODEOWNERS: cảnh báo: không đọc được tệp CODEOWNERS"},
 	}
 	for _, tt := range tests {

@@ -80,8 +80,10 @@ func (a *textArena) positions(p []keyPosition) []keyPosition {
 // that nothing it holds points into the file's buffer or the YAML parser's
 // strings.
 func (a *textArena) packRegistration(g *Registration) {
-	for _, s := range []*string{&g.Path, &g.Slug, &g.Title, &g.OrganisationID, &g.FieldID, &g.Member,
-		&g.Number, &g.Signer, &g.SignerTitle, &g.Novelty, &g.ExpectedResults, &g.titleKey} {
+	for _, s := range []*string{
+		&g.Path, &g.Slug, &g.Title, &g.OrganisationID, &g.FieldID, &g.Member,
+		&g.Number, &g.Signer, &g.SignerTitle, &g.Novelty, &g.ExpectedResults, &g.titleKey,
+	} {
 		*s = a.string(*s)
 	}
 	g.Body.Text = a.bytes(g.Body.Text)

@@ -26,13 +26,17 @@ func TestPackRegistrationCopiesEveryString(t *testing.T) {
 		t.Fatalf("%q not in raw", v)
 		return ""
 	}
-	g := &Registration{Title: at("T"), OrganisationID: at("o"), FieldID: at("f"), Member: at("M"), Number: at("1-CV"),
-		Signer: at("S"), SignerTitle: at("ST"), Novelty: at("N"), ExpectedResults: at("E"), Status: Status(at("approved"))}
+	g := &Registration{
+		Title: at("T"), OrganisationID: at("o"), FieldID: at("f"), Member: at("M"), Number: at("1-CV"),
+		Signer: at("S"), SignerTitle: at("ST"), Novelty: at("N"), ExpectedResults: at("E"), Status: Status(at("approved")),
+	}
 	g.Path, g.Slug, g.titleKey = at("title"), at("title"), at("title")
 	newTextArena(1).packRegistration(g)
-	for name, s := range map[string]string{"Path": g.Path, "Slug": g.Slug, "Title": g.Title, "OrganisationID": g.OrganisationID,
+	for name, s := range map[string]string{
+		"Path": g.Path, "Slug": g.Slug, "Title": g.Title, "OrganisationID": g.OrganisationID,
 		"FieldID": g.FieldID, "Member": g.Member, "Number": g.Number, "Signer": g.Signer, "SignerTitle": g.SignerTitle,
-		"Novelty": g.Novelty, "ExpectedResults": g.ExpectedResults, "Status": string(g.Status), "titleKey": g.titleKey} {
+		"Novelty": g.Novelty, "ExpectedResults": g.ExpectedResults, "Status": string(g.Status), "titleKey": g.titleKey,
+	} {
 		if inRaw(s) {
 			t.Errorf("%s still points into the file's text", name)
 		}

@@ -1,9 +1,10 @@
 package content
 
 import (
-	"github.com/mohinh/mohinh/internal/vi"
 	"strconv"
 	"strings"
+
+	"github.com/mohinh/mohinh/internal/vi"
 )
 
 // The keys each kind of file accepts, in the order of docs/content-format.md.

@@ -25,7 +25,7 @@ type frontMatter struct {
 // decoded by a YAML 1.2 parser that keeps positions (adrg/frontmatter's
 // default decodes YAML 1.1, where an unquoted "no" becomes false).
 var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-	*(v.(*[]byte)) = data
+	*v.(*[]byte) = data
 	return nil
 })
 

@@ -46,10 +46,14 @@ var registrationContract = []Key{
 	{Name: "date", Value: DateValue, Label: "ngày ký", Form: "Ngày ký"},
 	{Name: "signer", Value: TextValue, Label: "người ký", Form: "Người ký", Hint: "Ví dụ Nguyễn Văn An"},
 	{Name: "signer_title", Value: TextValue, Label: "chức vụ người ký", Form: "Chức vụ người ký", Hint: "Bí thư, Phó Bí thư…"},
-	{Name: "novelty", Value: TextValue, Required: true, Words: true, Label: "Tính mới của mô hình",
-		Form: "Tính mới của mô hình", Hint: "Điều gì lần đầu tiên được làm, khác trước thế nào"},
-	{Name: "expected_results", Value: TextValue, Required: true, Words: true, Label: "Dự kiến kết quả đạt được sau khi triển khai thực hiện",
-		Form: "Dự kiến kết quả đạt được sau khi triển khai thực hiện", Hint: "Số liệu cụ thể, đạt vào lúc nào"},
+	{
+		Name: "novelty", Value: TextValue, Required: true, Words: true, Label: "Tính mới của mô hình",
+		Form: "Tính mới của mô hình", Hint: "Điều gì lần đầu tiên được làm, khác trước thế nào",
+	},
+	{
+		Name: "expected_results", Value: TextValue, Required: true, Words: true, Label: "Dự kiến kết quả đạt được sau khi triển khai thực hiện",
+		Form: "Dự kiến kết quả đạt được sau khi triển khai thực hiện", Hint: "Số liệu cụ thể, đạt vào lúc nào",
+	},
 	{Name: "status", Value: StatusValue, Label: "trạng thái", Form: "Trạng thái"},
 }
 

@@ -52,9 +52,24 @@ func TestControlCharactersRefused(t *testing.T) {
 		escape string // as written between double quotes
 		code   rune
 	}{
-		{`\0`, 0x00}, {`\x01`, 0x01}, {`\u0001`, 0x01}, {`\a`, 0x07}, {`\b`, 0x08}, {`\v`, 0x0b}, {`\f`, 0x0c},
-		{`\r`, 0x0d}, {`\e`, 0x1b}, {`\x1f`, 0x1f}, {`\x7f`, 0x7f}, {`\x80`, 0x80}, {`\N`, 0x85},
-		{`\x9b`, 0x9b}, {`\u009f`, 0x9f}, {`\uFDD0`, 0xfdd0}, {`\uFFFE`, 0xfffe}, {`\uFFFF`, 0xffff},
+		{`\0`, 0x00},
+		{`\x01`, 0x01},
+		{`\u0001`, 0x01},
+		{`\a`, 0x07},
+		{`\b`, 0x08},
+		{`\v`, 0x0b},
+		{`\f`, 0x0c},
+		{`\r`, 0x0d},
+		{`\e`, 0x1b},
+		{`\x1f`, 0x1f},
+		{`\x7f`, 0x7f},
+		{`\x80`, 0x80},
+		{`\N`, 0x85},
+		{`\x9b`, 0x9b},
+		{`\u009f`, 0x9f},
+		{`\uFDD0`, 0xfdd0},
+		{`\uFFFE`, 0xfffe},
+		{`\uFFFF`, 0xffff},
 		{`\U0010FFFF`, 0x10ffff},
 	}
 	for _, tt := range refused {

@@ -70,8 +70,10 @@ func TestEveryKeyIsKnownToTheLoaderTheFormAndNew(t *testing.T) {
 	// mohinh new: every key, in order, for a collective registration and
 	// an individual one; filled in, the loader reads it without a problem.
 	for _, member := range []string{"", "Lê Văn Tùng"} {
-		d := newreg.Draft{Campaign: site.CampaignByYear[2025], Organisation: site.OrganisationByID["xa-ka-do"],
-			Field: site.FieldByID["kinh-te"], Title: "Sổ tay đảng viên điện tử", Member: member, Date: site.CampaignByYear[2025].Deadline}
+		d := newreg.Draft{
+			Campaign: site.CampaignByYear[2025], Organisation: site.OrganisationByID["xa-ka-do"],
+			Field: site.FieldByID["kinh-te"], Title: "Sổ tay đảng viên điện tử", Member: member, Date: site.CampaignByYear[2025].Deadline,
+		}
 		file := string(d.File())
 		front, _, _ := strings.Cut(strings.TrimPrefix(file, "---\n"), "\n---\n")
 		var doc yaml.Node

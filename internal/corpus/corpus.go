@@ -97,19 +97,25 @@ func Generate(dir string, opts Options) (Stats, error) {
 	camps := planCampaigns(r, years, root)
 	regs := planRegs(r, opts.Registrations, camps, orgs)
 
-	st := Stats{Organisations: map[string]int{}, Statuses: map[string]int{},
-		OrganisationsTotal: len(orgs), Campaigns: len(camps), Fields: len(fields), Registrations: len(regs)}
+	st := Stats{
+		Organisations: map[string]int{}, Statuses: map[string]int{},
+		OrganisationsTotal: len(orgs), Campaigns: len(camps), Fields: len(fields), Registrations: len(regs),
+	}
 	contentDir := filepath.Join(dir, "content")
 	var tasks []task
 	tasks = append(tasks, task{path: filepath.Join(contentDir, "_index.md"), render: func(b *bytes.Buffer) { renderIndex(b, root, years) }})
 	for _, c := range camps {
-		tasks = append(tasks, task{path: filepath.Join(contentDir, "campaigns", strconv.Itoa(c.year)+".md"),
-			render: func(b *bytes.Buffer) { renderCampaign(b, c, root) }})
+		tasks = append(tasks, task{
+			path:   filepath.Join(contentDir, "campaigns", strconv.Itoa(c.year)+".md"),
+			render: func(b *bytes.Buffer) { renderCampaign(b, c, root) },
+		})
 	}
 	for i := range fields {
 		f := &fields[i]
-		tasks = append(tasks, task{path: filepath.Join(contentDir, "fields", f.id+".md"),
-			render: func(b *bytes.Buffer) { renderField(b, f, i+1) }})
+		tasks = append(tasks, task{
+			path:   filepath.Join(contentDir, "fields", f.id+".md"),
+			render: func(b *bytes.Buffer) { renderField(b, f, i+1) },
+		})
 	}
 	for _, o := range orgs {
 		st.Organisations[o.kind]++
@@ -117,8 +123,10 @@ func Generate(dir string, opts Options) (Stats, error) {
 		if !o.dissolved.IsZero() {
 			st.Dissolved++
 		}
-		tasks = append(tasks, task{path: filepath.Join(contentDir, "organisations", o.id+".md"),
-			render: func(b *bytes.Buffer) { renderOrg(b, o, orgs) }})
+		tasks = append(tasks, task{
+			path:   filepath.Join(contentDir, "organisations", o.id+".md"),
+			render: func(b *bytes.Buffer) { renderOrg(b, o, orgs) },
+		})
 	}
 	dirs := []string{filepath.Join(contentDir, "campaigns"), filepath.Join(contentDir, "fields"), filepath.Join(contentDir, "organisations")}
 	seen := map[string]bool{}
@@ -136,8 +144,10 @@ func Generate(dir string, opts Options) (Stats, error) {
 			st.Late++
 		}
 		st.Statuses[rg.status]++
-		tasks = append(tasks, task{path: file, reg: true,
-			render: func(b *bytes.Buffer) { renderReg(b, rg, opts.Seed) }})
+		tasks = append(tasks, task{
+			path: file, reg: true,
+			render: func(b *bytes.Buffer) { renderReg(b, rg, opts.Seed) },
+		})
 	}
 	for _, d := range dirs {
 		if err := os.MkdirAll(d, 0o755); err != nil {

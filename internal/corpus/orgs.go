@@ -82,9 +82,11 @@ type builder struct {
 }
 
 func (b *builder) add(parent *org, kind, title string) *org {
-	o := &org{idx: len(b.orgs), parent: -1, successor: -1, kind: kind, title: title,
+	o := &org{
+		idx: len(b.orgs), parent: -1, successor: -1, kind: kind, title: title,
 		id: b.ids.take(title), headTitle: "Bí thư", deputyTitle: "Phó Bí thư",
-		secretary: personName(b.r), deputy: personName(b.r), depth: 1}
+		secretary: personName(b.r), deputy: personName(b.r), depth: 1,
+	}
 	if parent != nil {
 		o.parent = parent.idx
 		o.depth = parent.depth + 1

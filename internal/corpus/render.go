@@ -150,8 +150,10 @@ func renderReg(b *bytes.Buffer, rg *reg, seed int64) {
 	if o.kind == KindDangUyCoSo {
 		unit = "đảng bộ"
 	}
-	t := &text{r: r, org: o.title, locus: o.locus, unit: unit, topic: fields[rg.field].topics[rg.topic],
-		year: rg.camp.year, partyMembers: o.members}
+	t := &text{
+		r: r, org: o.title, locus: o.locus, unit: unit, topic: fields[rg.field].topics[rg.topic],
+		year: rg.camp.year, partyMembers: o.members,
+	}
 	target := 1850 + r.IntN(900)
 	f := fm{b}
 	f.open()

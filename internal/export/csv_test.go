@@ -99,8 +99,10 @@ func TestCSVCompliance(t *testing.T) {
 // quote.
 func TestCSVCutsLongCells(t *testing.T) {
 	long := strings.Repeat("ạ", 40000)
-	table := Table{Columns: []Column{{Header: "Tính mới"}, {Header: "Dự kiến"}, {Header: "Ngắn"}},
-		Rows: [][]any{{long, "=" + long, "vừa"}}}
+	table := Table{
+		Columns: []Column{{Header: "Tính mới"}, {Header: "Dự kiến"}, {Header: "Ngắn"}},
+		Rows:    [][]any{{long, "=" + long, "vừa"}},
+	}
 	var buf bytes.Buffer
 	if err := CSV(&buf, table); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ type testLinks struct{}
 func (testLinks) Registration(r *content.Registration) string {
 	return fmt.Sprintf("https://example.org/mo-hinh/%d/%s/%s/", r.CampaignYear, r.OrganisationID, r.Slug)
 }
+
 func (testLinks) Campaign(c *content.Campaign) string {
 	return fmt.Sprintf("https://example.org/dot-dang-ky/%d/", c.Year)
 }

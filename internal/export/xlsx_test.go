@@ -81,8 +81,10 @@ func TestXLSXCellByCell(t *testing.T) {
 	if got, want := f.GetSheetList(), []string{SheetRegistrations, SheetOrganisations, SheetFields, SheetCompliance}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
-	header := []string{"STT", "Tổ chức đăng ký", "Loại tổ chức", "Tên mô hình", "Lĩnh vực", "Hình thức", "Đảng viên đăng ký", "Số văn bản",
-		"Ngày đăng ký", "Thời hạn", "Số ngày muộn", "Trạng thái", "Tính mới của mô hình", "Dự kiến kết quả đạt được", "Địa chỉ trên cổng thông tin"}
+	header := []string{
+		"STT", "Tổ chức đăng ký", "Loại tổ chức", "Tên mô hình", "Lĩnh vực", "Hình thức", "Đảng viên đăng ký", "Số văn bản",
+		"Ngày đăng ký", "Thời hạn", "Số ngày muộn", "Trạng thái", "Tính mới của mô hình", "Dự kiến kết quả đạt được", "Địa chỉ trên cổng thông tin",
+	}
 	rows, err := f.GetRows(SheetRegistrations)
 	if err != nil {
 		t.Fatal(err)

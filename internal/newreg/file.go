@@ -88,9 +88,11 @@ func (d Draft) entry(key string) (entry, bool) {
 		}
 		return entry{value: `""`, comment: "Chức vụ người ký: Bí thư, Phó Bí thư, Trưởng ban…"}, true
 	case "novelty":
-		return entry{value: `""`, comment: "Tính mới của mô hình: điều gì lần đầu tiên được làm, khác trước thế nào",
+		return entry{
+			value: `""`, comment: "Tính mới của mô hình: điều gì lần đầu tiên được làm, khác trước thế nào",
 			before: "# Hai mục bắt buộc dưới đây: thay \"\" bằng dấu >, xuống dòng rồi viết đoạn văn,\n" +
-				"# mỗi dòng bắt đầu bằng hai dấu cách.\n"}, true
+				"# mỗi dòng bắt đầu bằng hai dấu cách.\n",
+		}, true
 	case "expected_results":
 		return entry{value: `""`, comment: "Dự kiến kết quả đạt được: số liệu cụ thể, đạt vào lúc nào"}, true
 	case "status":

@@ -63,8 +63,10 @@ type batcher struct {
 // defaultBatcher waits 20 ms after a save (an editor's events come within
 // a few ms) and 200 ms between the files of a checkout, up to 10 s.
 func defaultBatcher(site string) batcher {
-	return batcher{site: site, clock: realClock{}, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond,
-		burst: 100, burstQuiet: 200 * time.Millisecond, burstMax: 10 * time.Second}
+	return batcher{
+		site: site, clock: realClock{}, quiet: 20 * time.Millisecond, max: 500 * time.Millisecond,
+		burst: 100, burstQuiet: 200 * time.Millisecond, burstMax: 10 * time.Second,
+	}
 }
 
 // collect reads events until a batch is complete and returns it. first is
