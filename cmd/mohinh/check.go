@@ -60,8 +60,10 @@ Tùy chọn:
 			}
 		}
 	}
-	opts := check.Options{Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests(),
-		Extra: []func(*content.Site, diag.List) diag.List{codeownersUpToDate(*site)}}
+	opts := check.Options{
+		Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests(),
+		Extra: []func(*content.Site, diag.List) diag.List{codeownersUpToDate(*site)},
+	}
 	res, err := check.Run(opts)
 	var pathErr *check.PathError
 	switch {
