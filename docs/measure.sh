@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures mohinh against the floor (../shared/bench/floor) on generated
+# Measures mohinh against the floor (cmd/mohinh-floor) on generated
 # corpora, as docs/performance.md reports: whole processes, each run into a
 # fresh output folder, floor and build interleaved, median of RUNS runs.
 #
@@ -13,7 +13,7 @@ WORK=${WORK:-/tmp/mohinh-measure}
 mkdir -p "$WORK"
 go build -o "$WORK/mohinh" ./cmd/mohinh
 go build -o "$WORK/mohinh-corpus" ./cmd/mohinh-corpus
-(cd ../shared/bench/floor && go build -o "$WORK/floor" .)
+go build -o "$WORK/floor" ./cmd/mohinh-floor
 
 # time_of CMD…: prints "seconds max-RSS-KB" of one run.
 time_of() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mohinh/mohinh/internal/build"
 	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/fileerr"
 	"github.com/mohinh/mohinh/internal/render"
 )
 
@@ -41,7 +42,10 @@ Tùy chọn:
 	}
 	urls, err := render.NewURLs(*baseURL)
 	if err != nil {
-		fmt.Fprintf(stderr, "mohinh build: --base-url không hợp lệ: %v\n", err)
+		fmt.Fprintf(stderr, "mohinh build: --base-url không hợp lệ: %s\n", baseURLProblem(*baseURL))
+		return exitUsage
+	}
+	if !requireSite("build", *site, stderr) {
 		return exitUsage
 	}
 	if err := checkOutput(*site, *out); err != nil {
@@ -62,11 +66,13 @@ Tùy chọn:
 		return exitContent
 	}
 	if err != nil {
-		if why := explainWriteError(err); why != "" {
-			fmt.Fprintf(stderr, "mohinh build: không ghi được kết quả: %s (%v); %s giữ nguyên.\n", why, err, *out)
-		} else {
-			fmt.Fprintf(stderr, "mohinh build: %v; %s giữ nguyên.\n", err, *out)
+		var pathErr *fs.PathError
+		var linkErr *os.LinkError
+		var errno syscall.Errno
+		if errors.As(err, &pathErr) || errors.As(err, &linkErr) || errors.As(err, &errno) {
+			err = fileerr.Write(*out, err)
 		}
+		fmt.Fprintf(stderr, "mohinh build: %v; %s giữ nguyên.\n", err, *out)
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "Đã tạo %d tệp từ %d bản đăng ký, %d tổ chức trong %s (%d ms).\n",
@@ -75,20 +81,6 @@ Tùy chọn:
 		fmt.Fprintf(stdout, "%d cảnh báo (ví dụ nộp muộn): chạy mohinh check để xem.\n", warns)
 	}
 	return exitOK
-}
-
-// explainWriteError says in words what kept the output from being written,
-// for the causes a person can fix; "" for others.
-func explainWriteError(err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return "ổ đĩa đã đầy, hãy giải phóng chỗ trống rồi dựng lại"
-	case errors.Is(err, syscall.EROFS):
-		return "thư mục kết quả nằm trên ổ đĩa chỉ đọc, hãy chọn thư mục khác cho --out"
-	case errors.Is(err, fs.ErrPermission):
-		return "không có quyền ghi vào thư mục kết quả hoặc thư mục chứa nó, hãy cấp quyền ghi hoặc chọn thư mục khác cho --out"
-	}
-	return ""
 }
 
 // checkOutput refuses an output folder that would swallow the site.
@@ -103,6 +95,9 @@ func checkOutput(site, out string) error {
 	}
 	if rel, err := filepath.Rel(filepath.Join(s, "content"), o); err == nil && filepath.IsLocal(rel) || o == filepath.Join(s, "content") {
 		return fmt.Errorf("thư mục kết quả %s nằm trong content/: hãy chọn thư mục khác cho --out", out)
+	}
+	if fi, err := os.Lstat(o); err == nil && !fi.IsDir() {
+		return fmt.Errorf("thư mục kết quả %s đã có và là một tệp, không phải thư mục: hãy chọn thư mục khác cho --out", out)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -60,6 +59,10 @@ Tùy chọn:
 			}
 		}
 	}
+	// With PATHs, check.Run says which of them lies outside the site.
+	if len(paths) == 0 && !requireSite("check", *site, stderr) {
+		return exitUsage
+	}
 	opts := check.Options{
 		Site: *site, Paths: paths, Base: *base, Fix: *fix, Today: todayForTests(),
 		Extra: []func(*content.Site, diag.List) diag.List{codeownersUpToDate(*site)},
@@ -72,7 +75,7 @@ Tùy chọn:
 		return exitUsage
 	case err != nil:
 		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
-		return exitContent
+		return exitFor(err)
 	}
 	if err := report(stdout, res); err != nil {
 		fmt.Fprintf(stderr, "mohinh check: %v\n", err)
@@ -87,13 +90,6 @@ Tùy chọn:
 		return exitContent
 	}
 	return exitOK
-}
-
-// flagSet reports whether the flag name was given on the command line.
-func flagSet(fl *flag.FlagSet, name string) bool {
-	set := false
-	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
 }
 
 // splitPaths separates flags (with their values) from path arguments, so

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/mohinh/mohinh/internal/codeowners"
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/fileerr"
 )
 
 func runCodeowners(args []string, stdout, stderr io.Writer) int {
@@ -41,6 +41,10 @@ Tùy chọn:
 	}
 	if *check && *out != "" {
 		fmt.Fprintln(stderr, "mohinh codeowners: không dùng --check cùng với -o: --check luôn so với tệp CODEOWNERS mà GitHub đang dùng")
+		return exitUsage
+	}
+
+	if !requireSite("codeowners", *siteDir, stderr) {
 		return exitUsage
 	}
 
@@ -74,7 +78,7 @@ Tùy chọn:
 	if path == "" {
 		rel, _, err := codeowners.Find(*siteDir)
 		if err != nil {
-			fmt.Fprintf(stderr, "mohinh codeowners: %v\n", err)
+			fmt.Fprintf(stderr, "mohinh codeowners: %v\n", fileerr.Read("", err))
 			return exitContent
 		}
 		if rel == "" {
@@ -87,7 +91,7 @@ Tùy chọn:
 		return exitOK
 	}
 	if err := writeFileAtomic(path, text); err != nil {
-		fmt.Fprintf(stderr, "mohinh codeowners: không ghi được %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "mohinh codeowners: %v\n", err)
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "Đã ghi %s: hãy commit tệp này.\n", path)
@@ -95,17 +99,17 @@ Tùy chọn:
 }
 
 // writeFileAtomic replaces path with data in one step, so that the file is
-// never seen half-written.
+// never seen half-written. Its error says in words what kept path from
+// being written.
 func writeFileAtomic(path string, data []byte) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-		return pe.Err // the temporary name would only confuse
-	} else if err != nil {
-		return err
+	if err != nil {
+		return fileerr.Write(path, err)
 	}
 	defer func() {
 		if err != nil {
 			os.Remove(f.Name())
+			err = fileerr.Write(path, err)
 		}
 	}()
 	_, err = f.Write(data)

@@ -3,9 +3,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/gitrepo"
 )
 
 // Exit codes.
@@ -16,6 +20,18 @@ const (
 )
 
 func main() { os.Exit(main1(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// exitFor is the exit code of a command that could not run for err: 2 when
+// what the command line names is wrong — a revision git does not know, a
+// folder outside any git repository (--base) —, 1 otherwise.
+func exitFor(err error) int {
+	for _, usage := range []error{gitrepo.ErrUnknownRevision, gitrepo.ErrNotRepository, gitrepo.ErrNoCommits, gitrepo.ErrNoGit} {
+		if errors.Is(err, usage) {
+			return exitUsage
+		}
+	}
+	return exitContent
+}
 
 // command is one subcommand.
 type command struct {
@@ -32,6 +48,7 @@ func commands() []command {
 		{"new", "tạo sẵn tệp đăng ký mô hình mới để điền vào", runNew},
 		{"codeowners", "tạo tệp CODEOWNERS từ danh sách người duyệt của các tổ chức", runCodeowners},
 		{"report", "báo cáo một đợt đăng ký cho Ban Tổ chức: xlsx, csv, json hoặc md", runReport},
+		{"version", "in phiên bản của mohinh (cũng là mohinh --version)", runVersion},
 		{"help", "hướng dẫn sử dụng", runHelp},
 	}
 }
@@ -42,9 +59,12 @@ func main1(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := args[0]
-	if name == "-h" || name == "--help" || name == "-help" {
+	switch name {
+	case "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
+	case "--version", "-version":
+		name = "version"
 	}
 	for _, c := range commands() {
 		if c.name == name {
@@ -52,7 +72,11 @@ func main1(args []string, stdout, stderr io.Writer) int {
 			return c.run(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "mohinh: không có lệnh %q\n\n", name)
+	if strings.HasPrefix(name, "-") {
+		fmt.Fprintf(stderr, "mohinh: không có tùy chọn %s ở đây: tùy chọn đứng sau tên lệnh, ví dụ mohinh build --site THƯ-MỤC\n\n", name)
+	} else {
+		fmt.Fprintf(stderr, "mohinh: không có lệnh %q\n\n", name)
+	}
 	usage(stderr)
 	return exitUsage
 }

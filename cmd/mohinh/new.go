@@ -2,14 +2,15 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/fileerr"
 	"github.com/mohinh/mohinh/internal/newreg"
 )
 
@@ -42,8 +43,8 @@ Ví dụ:
   mohinh new --campaign 2024 --org xa-ka-do --field kinh-te --title "Tên mô hình"
   mohinh new
 
-Mã thoát: 0 đã tạo tệp; 1 nội dung của trang có lỗi, tệp đã có hoặc mã không tồn tại;
-2 dùng sai lệnh (thiếu tùy chọn khi không thể hỏi).
+Mã thoát: 0 đã tạo tệp; 1 nội dung của trang có lỗi; 2 dùng sai lệnh: thiếu tùy chọn
+khi không thể hỏi, đợt, tổ chức hoặc lĩnh vực không có, tệp đã có.
 
 Tùy chọn:
 `)
@@ -52,8 +53,9 @@ Tùy chọn:
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
 	}
-	memberSet := false
-	fl.Visit(func(f *flag.Flag) { memberSet = memberSet || f.Name == "member" })
+	if !requireSite("new", *siteDir, stderr) {
+		return exitUsage
+	}
 	d := newreg.Draft{Title: newreg.CleanText(*title), Member: newreg.CleanText(*member), Date: today()}
 
 	var missing []string
@@ -84,18 +86,25 @@ Tùy chọn:
 		ask = newreg.NewAsker(stdin, stdout)
 		fmt.Fprintln(stdout, "Tạo bản đăng ký mô hình mới, cách làm sáng tạo (nhấn Ctrl+C để dừng).")
 	}
-	if err := completeDraft(&d, site, *siteDir, *campaign, *org, *field, ask, !memberSet); err != nil {
+	// What the flags or the answers name does not exist, may not be used
+	// or is already there: the command line is wrong, not the site.
+	if err := completeDraft(&d, site, *siteDir, *campaign, *org, *field, ask, !flagSet(fl, "member")); err != nil {
 		if errors.Is(err, newreg.ErrNoAnswer) {
 			fmt.Fprintf(stderr, "mohinh new: %v; chưa tạo tệp nào. Nếu không trả lời được câu hỏi, hãy ghi đủ --org, --field và --title.\n", err)
 			return exitUsage
 		}
 		fmt.Fprintf(stderr, "mohinh new: %v\n", err)
-		return exitContent
+		return exitUsage
 	}
 	file, err := newreg.Create(*siteDir, d)
-	if err != nil {
-		fmt.Fprintf(stderr, "mohinh new: %v\n", err)
+	var pathErr *fs.PathError
+	switch {
+	case errors.As(err, &pathErr):
+		fmt.Fprintf(stderr, "mohinh new: %v; chưa tạo tệp nào.\n", fileerr.Write(file, err))
 		return exitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "mohinh new: %v\n", err)
+		return exitUsage
 	}
 	if ask != nil {
 		fmt.Fprintln(stdout) // a blank line between the questions and the result
@@ -224,14 +233,6 @@ Bước tiếp theo:
 		fmt.Fprintf(w, "\nLưu ý: hạn đăng ký của đợt %d là %s; tệp ghi ngày ký là hôm nay, %s, nên sẽ được ghi là nộp muộn.\nNếu văn bản ký sớm hơn, hãy sửa dòng date.\n",
 			c.Year, c.Deadline.Short(), d.Date.Short())
 	}
-}
-
-// isTerminal reports whether f is a terminal (a character device), where a
-// person can answer questions; a pipe or a file cannot. /dev/null passes
-// too, and the first question then finds no answer.
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // today is the date a registration is written on: the date in Vietnam, or

@@ -10,9 +10,8 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// A pipe and a file cannot answer questions; only a character device
-// (a terminal, or /dev/null, where the first question finds no answer) is
-// asked. The pseudo-terminal case runs in testdata/script/new-prompt.txtar.
+// A pipe, a file and /dev/null cannot answer questions: only a terminal
+// is asked. The pseudo-terminal case runs in testdata/script/new-prompt.txtar.
 func TestIsTerminal(t *testing.T) {
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -30,6 +29,14 @@ func TestIsTerminal(t *testing.T) {
 	defer f.Close()
 	if isTerminal(f) {
 		t.Error("a file is taken for a terminal")
+	}
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Errorf("%s, a character device, is taken for a terminal", os.DevNull)
 	}
 }
 

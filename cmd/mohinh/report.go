@@ -21,11 +21,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	siteDir := siteFlag(fl)
 	year := fl.String("campaign", "", "`NĂM` của đợt đăng ký, ví dụ 2024 (mặc định: đợt mới nhất)")
 	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
-	table := fl.String("table", "registrations", "với --format csv: registrations (danh sách đăng ký) hoặc compliance (tình hình đăng ký)")
-	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình)")
+	table := fl.String("table", "registrations", "chỉ với --format csv: registrations (danh sách đăng ký) hoặc compliance (tình hình đăng ký)")
+	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình; với xlsx phải có -o hoặc chuyển hướng vào tệp)")
 	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
-		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--campaign NĂM] [--format xlsx|csv|json|md] [-o TỆP] [--site THƯ-MỤC]
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--site THƯ-MỤC] [--campaign NĂM] [--format xlsx|csv|json|md]
+                     [--table registrations|compliance] [-o TỆP] [--base-url ĐỊA-CHỈ]
 
 Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng thông tin cho tải về:
   xlsx  bảng tính gồm các trang Danh sách đăng ký, Theo tổ chức, Theo lĩnh vực,
@@ -33,11 +34,14 @@ Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng
   csv   một bảng (--table), UTF-8 có BOM để Excel hiển thị đúng tiếng Việt;
   json  dữ liệu theo mô tả trong docs/json.md;
   md    báo cáo tổng hợp dạng Markdown, để dán vào văn bản.
-Không có -o thì in ra màn hình (với xlsx: các byte của tệp, hãy chuyển hướng vào tệp).
+Không có -o thì in ra màn hình; bảng tính xlsx không in ra màn hình được: hãy dùng -o
+(hoặc chuyển hướng vào tệp, ví dụ > bao-cao.xlsx).
+Mã thoát: 0 đã lập báo cáo; 1 nội dung của trang có lỗi; 2 dùng sai lệnh (đợt đăng ký,
+định dạng hoặc bảng không có, thư mục của trang không có).
 
 Tùy chọn:
 `)
-		printFlags(fl, "campaign", "format", "table", "o", "site", "base-url")
+		printFlags(fl, "site", "campaign", "format", "table", "o", "base-url")
 	}
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
@@ -50,12 +54,25 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh report: không có bảng %q: hãy dùng registrations hoặc compliance\n", *table)
 		return exitUsage
 	}
+	if flagSet(fl, "table") && *format != "csv" {
+		fmt.Fprintf(stderr, "mohinh report: --table chỉ dùng với --format csv; định dạng %s đã có sẵn cả danh sách đăng ký lẫn tình hình đăng ký\n", *format)
+		return exitUsage
+	}
+	if f, ok := stdout.(*os.File); ok && *format == "xlsx" && *out == "" && isTerminal(f) {
+		fmt.Fprintln(stderr, "mohinh report: không in bảng tính xlsx ra màn hình vì đó là tệp nhị phân, chỉ hiện ra ký tự lạ: hãy ghi vào tệp bằng -o, ví dụ")
+		fmt.Fprintln(stderr, "  mohinh report --format xlsx -o bao-cao.xlsx")
+		return exitUsage
+	}
 	urls, err := render.NewURLs(*baseURL)
 	if err != nil {
-		fmt.Fprintf(stderr, "mohinh report: --base-url không hợp lệ: %v\n", err)
+		fmt.Fprintf(stderr, "mohinh report: --base-url không hợp lệ: %s\n", baseURLProblem(*baseURL))
 		return exitUsage
 	}
 	links := render.ExportLinks(urls)
+
+	if !requireSite("report", *siteDir, stderr) {
+		return exitUsage
+	}
 
 	// Only errors: warnings (a late registration) are part of the report.
 	site, diags := content.LoadWith(os.DirFS(*siteDir), content.Options{Today: todayForTests()})
@@ -99,7 +116,7 @@ Tùy chọn:
 		return exitOK
 	}
 	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "mohinh report: không ghi được %s: %v\n", *out, err)
+		fmt.Fprintf(stderr, "mohinh report: %v\n", err)
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "Đã ghi %s: báo cáo đợt đăng ký năm %d, %d bản đăng ký.\n", *out, c.Year, len(c.Registrations))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -15,16 +16,6 @@ import (
 // defaultServeAddr is loopback only: the server is for the reviewer at
 // this machine, never for the network.
 const defaultServeAddr = "127.0.0.1:1313"
-
-// writeAtomically writes data to name through a temporary file beside it
-// and a rename, so that whoever sees name sees all of it.
-func writeAtomically(name string, data []byte) error {
-	tmp := name + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, name)
-}
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("serve", stderr)
@@ -48,13 +39,12 @@ Tùy chọn:
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
 	}
-	if fi, err := os.Stat(*site); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "mohinh serve: không tìm thấy thư mục %s\n", *site)
+	if !requireSite("serve", *site, stderr) {
 		return exitUsage
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "mohinh serve: không mở được %s: %v\n", *addr, err)
+		fmt.Fprintf(stderr, "mohinh serve: không mở được %s: %s\n", *addr, listenError(err))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -64,15 +54,28 @@ Tùy chọn:
 	err = s.Run(ctx, ln, func() {
 		fmt.Fprintf(stdout, "Đang phục vụ tại %s — nhấn Ctrl+C để dừng.\n", url)
 		if *addrFile != "" {
-			if err := writeAtomically(*addrFile, []byte(url+"\n")); err != nil {
-				fmt.Fprintf(stderr, "mohinh serve: không ghi được %s: %v\n", *addrFile, err)
+			if err := writeFileAtomic(*addrFile, []byte(url+"\n")); err != nil {
+				fmt.Fprintf(stderr, "mohinh serve: --addr-file: %v\n", err)
 			}
 		}
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "mohinh serve: %v\n", err)
-		return exitContent
+		return exitFor(err)
 	}
 	fmt.Fprintln(stdout, "Đã dừng.")
 	return exitOK
+}
+
+// listenError says why --addr could not be listened on.
+func listenError(err error) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return "cổng này đã có chương trình khác dùng (có thể một mohinh serve khác đang chạy): hãy dừng chương trình đó hoặc chọn cổng khác, ví dụ --addr 127.0.0.1:1314"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return "máy này không có địa chỉ đó: hãy dùng 127.0.0.1 (chỉ máy này xem được) hoặc một địa chỉ của máy"
+	case errors.Is(err, syscall.EACCES):
+		return "không có quyền mở cổng này (cổng dưới 1024 cần quyền quản trị): hãy chọn cổng khác, ví dụ --addr 127.0.0.1:1313"
+	}
+	return "địa chỉ phải có dạng ĐỊA-CHỈ:CỔNG, ví dụ 127.0.0.1:1313"
 }

@@ -2,6 +2,8 @@ package check
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -11,14 +13,47 @@ import (
 	"unicode/utf8"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/fileerr"
 	"github.com/mohinh/mohinh/internal/vi"
 )
 
-// Fix is what --fix changed in one file.
+// Fix is what --fix did to one file: what it changed, and what it would
+// have changed but could not, with why.
 type Fix struct {
 	Path      string
-	Changes   []string // in Vietnamese, e.g. "chuẩn hóa Unicode NFC"
+	Changes   []string // in Vietnamese, e.g. "chuẩn hóa Unicode dựng sẵn (NFC)"
+	NotFixed  []string // in Vietnamese, each starting "không sửa", with why
 	RenamedTo string
+}
+
+// Changed reports whether the file was changed.
+func (f Fix) Changed() bool { return len(f.Changes) > 0 }
+
+// String is the line a report gives the file: "path: đã sửa: …; …", then
+// what was not fixed ("Không sửa tên tệp: …"), each as its own sentence.
+func (f Fix) String() string {
+	var parts []string
+	if f.Changed() {
+		parts = append(parts, "đã sửa: "+strings.Join(f.Changes, "; "))
+	}
+	for _, n := range f.NotFixed {
+		if len(parts) > 0 {
+			n = strings.ToUpper(n[:1]) + n[1:]
+		}
+		parts = append(parts, n)
+	}
+	return f.Path + ": " + strings.Join(parts, ". ")
+}
+
+// FixedFiles counts the files --fix changed.
+func FixedFiles(fixes []Fix) int {
+	n := 0
+	for _, f := range fixes {
+		if f.Changed() {
+			n++
+		}
+	}
+	return n
 }
 
 // fixFiles applies the safe, mechanical fixes to the content files (or to
@@ -27,41 +62,59 @@ type Fix struct {
 // that is not a slug, renamed after its title. None of them removes a
 // character of content: NFC only changes how letters are encoded, and
 // trailing spaces are kept where Markdown gives them meaning (a line break
-// at the end of a body line).
+// at the end of a body line). A file that cannot be fixed — not text, not
+// writable, its new name taken — is listed with why, and the others are
+// fixed all the same.
 func fixFiles(site string, paths pathSet) ([]Fix, error) {
 	var fixes []Fix
 	root := filepath.Join(site, "content")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || d.Type()&fs.ModeSymlink != 0 {
-			return err
-		}
 		rel, _ := filepath.Rel(site, p)
 		rel = filepath.ToSlash(rel)
-		if !paths.has(rel) {
+		if err != nil {
+			if p != root && paths.has(rel) {
+				fixes = append(fixes, Fix{Path: rel, NotFixed: []string{"không sửa: " + fileerr.Read(rel, err).Error()}})
+			}
+			if p == root {
+				return fileerr.Read(rel, err)
+			}
 			return nil
 		}
-		fix, err := fixFile(site, rel)
-		if err != nil {
-			return err
+		if d.IsDir() || !strings.HasSuffix(p, ".md") || d.Type()&fs.ModeSymlink != 0 || !paths.has(rel) {
+			return nil
 		}
-		if len(fix.Changes) > 0 {
+		if fix := fixFile(site, rel); len(fix.Changes) > 0 || len(fix.NotFixed) > 0 {
 			fixes = append(fixes, fix)
 		}
 		return nil
 	})
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil // no content/: the check says so
+	}
 	return fixes, err
 }
 
-func fixFile(site, rel string) (Fix, error) {
+func fixFile(site, rel string) Fix {
 	fix := Fix{Path: rel}
+	notFixed := func(why string) Fix {
+		fix.NotFixed = append(fix.NotFixed, why)
+		return fix
+	}
 	full := filepath.Join(site, filepath.FromSlash(rel))
 	info, err := os.Stat(full)
 	if err != nil {
-		return fix, err
+		return notFixed("không sửa: " + fileerr.Read(rel, err).Error())
 	}
 	data, err := os.ReadFile(full)
-	if err != nil || len(data) > content.MaxFileSize || !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return fix, err // not text: --fix does not touch it; check says why
+	switch {
+	case err != nil:
+		return notFixed("không sửa: " + fileerr.Read(rel, err).Error())
+	case len(data) > content.MaxFileSize:
+		return notFixed(fmt.Sprintf("không sửa: tệp lớn hơn %d MB, không phải một bản đăng ký (xem lỗi bên dưới)", content.MaxFileSize>>20))
+	case !utf8.Valid(data):
+		return notFixed("không sửa: tệp không được lưu bằng mã UTF-8, đổi mã có thể làm sai chữ (xem lỗi bên dưới)")
+	case bytes.IndexByte(data, 0) >= 0:
+		return notFixed("không sửa: tệp có ký tự NUL, không phải văn bản (xem lỗi bên dưới)")
 	}
 	text := string(data)
 	if !vi.IsNFC(text) {
@@ -78,51 +131,62 @@ func fixFile(site, rel string) (Fix, error) {
 	}
 	if len(fix.Changes) > 0 {
 		if err := writeAtomic(full, []byte(text), info.Mode().Perm()); err != nil {
-			return fix, err
+			fix.Changes = nil
+			return notFixed("không sửa: " + fileerr.Write(rel, err).Error())
 		}
 	}
 	if content.IsRegistrationPath(rel) {
-		if to := slugName(rel, []byte(text)); to != "" {
-			if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(to))); err == nil {
-				fix.Changes = append(fix.Changes, "không đổi tên thành "+path.Base(to)+" vì đã có tệp cùng tên")
+		to, why := slugName(rel, []byte(text))
+		switch {
+		case why != "":
+			notFixed("không sửa tên tệp: " + why)
+		case to == "":
+		default:
+			// The same file under another case (Windows, macOS) is no clash.
+			if taken, err := os.Lstat(filepath.Join(site, filepath.FromSlash(to))); err == nil && !os.SameFile(taken, info) {
+				notFixed("không sửa tên tệp: tên theo tên mô hình, " + path.Base(to) + ", đã là tên của một tệp khác; hãy tự đặt cho tệp một tên khác")
 			} else if err := os.Rename(full, filepath.Join(site, filepath.FromSlash(to))); err != nil {
-				return fix, err
+				notFixed("không sửa tên tệp: " + fileerr.Write(to, err).Error())
 			} else {
 				fix.RenamedTo = to
 				fix.Changes = append(fix.Changes, "đổi tên tệp thành "+path.Base(to)+" theo tên mô hình")
 			}
 		}
 	}
-	return fix, nil
+	return fix
 }
 
 // slugName returns the path a registration should have when its file name
 // is not a slug: the file name of its title, as "mohinh new" and the form
-// give it (content.FileSlug).
-func slugName(rel string, data []byte) string {
+// give it (content.FileSlug); "" when the name is a slug. why says what
+// keeps the file from being renamed.
+func slugName(rel string, data []byte) (to, why string) {
 	name := strings.TrimSuffix(path.Base(rel), ".md")
 	if vi.IsSlug(name) {
-		return ""
+		return "", ""
 	}
 	r, _ := content.ParseRegistration(path.Dir(rel)+"/x.md", data)
 	if r == nil || r.Title == "" {
-		return ""
+		return "", "chưa có tên mô hình (title) để đặt tên tệp theo"
 	}
 	slug := content.FileSlug(r.Title)
 	if slug == "" {
-		return ""
+		return "", "tên mô hình không có chữ cái hay chữ số nào để đặt tên tệp"
 	}
-	return path.Dir(rel) + "/" + slug + ".md"
+	return path.Dir(rel) + "/" + slug + ".md", ""
 }
 
 // trimTrailingSpaces removes spaces and tabs at the end of front-matter
 // lines and of lines that are blank, and returns how many lines changed.
 // Body lines keep theirs: two spaces at the end are a Markdown line break.
+// A line ends at "\r\n", "\n" or a "\r" alone, as YAML and Markdown read it:
+// the spaces before a "\r" are at the end of a line too.
 func trimTrailingSpaces(text string) (string, int) {
-	lines := strings.SplitAfter(text, "\n")
+	var out strings.Builder
 	inFront, seenOpener, changed := false, false, 0
-	for i, l := range lines {
-		body, end := splitLineEnd(l)
+	for len(text) > 0 {
+		body, end, rest := cutLine(text)
+		text = rest
 		trimmed := strings.TrimRight(body, " \t")
 		switch {
 		case !seenOpener && trimmed == "---":
@@ -131,20 +195,27 @@ func trimTrailingSpaces(text string) (string, int) {
 			inFront = false
 		}
 		if trimmed != body && (inFront || trimmed == "---" || strings.TrimSpace(trimmed) == "") {
-			lines[i] = trimmed + end
+			body = trimmed
 			changed++
 		}
+		out.WriteString(body)
+		out.WriteString(end)
 	}
-	return strings.Join(lines, ""), changed
+	return out.String(), changed
 }
 
-func splitLineEnd(l string) (string, string) {
-	for _, end := range []string{"\r\n", "\n"} {
-		if body, ok := strings.CutSuffix(l, end); ok {
-			return body, end
-		}
+// cutLine splits off the first line of text: its body, its ending ("\r\n",
+// "\n", "\r" or "" at the end of the text) and the rest.
+func cutLine(text string) (body, end, rest string) {
+	i := strings.IndexAny(text, "\r\n")
+	switch {
+	case i < 0:
+		return text, "", ""
+	case strings.HasPrefix(text[i:], "\r\n"):
+		return text[:i], "\r\n", text[i+2:]
+	default:
+		return text[:i], text[i : i+1], text[i+1:]
 	}
-	return l, ""
 }
 
 func lineEnd(text string) string {

@@ -36,10 +36,10 @@ var next = map[content.Status][]content.Status{
 func compareWithBase(site, base string) (*Changes, diag.List, error) {
 	prefix, err := gitrepo.Prefix(site)
 	if err != nil {
-		return nil, nil, fmt.Errorf("--base chỉ dùng được trong một kho git: %w", err)
+		return nil, nil, fmt.Errorf("--base: %w", err)
 	}
-	if !gitrepo.Verify(site, base) {
-		return nil, nil, fmt.Errorf("không tìm thấy phiên bản %q trong kho git (trong GitHub Actions, hãy dùng actions/checkout với fetch-depth: 0)", base)
+	if err := gitrepo.CheckRevision(site, base); err != nil {
+		return nil, nil, fmt.Errorf("--base: %w", err)
 	}
 	statuses, err := gitrepo.Diff(site, base, "content", true)
 	if err != nil {

@@ -26,7 +26,7 @@ var Formats = map[string]Report{
 // a one-line summary.
 func Text(w io.Writer, res Result) error {
 	for _, f := range res.Fixes {
-		printLine(w, "%s: đã sửa: %s", f.Path, strings.Join(f.Changes, "; "))
+		printLine(w, "%s", f)
 	}
 	for _, d := range res.Diags {
 		printLine(w, "%s", d)
@@ -54,8 +54,8 @@ func Summary(res Result) string {
 	if c := res.Changes; c != nil {
 		s += fmt.Sprintf("; so với %s: thêm %d, sửa %d, xóa %d tệp", c.Base, len(c.Added), len(c.Modified)+len(c.Renamed), len(c.Deleted))
 	}
-	if len(res.Fixes) > 0 {
-		s += fmt.Sprintf("; đã sửa %d tệp", len(res.Fixes))
+	if n := FixedFiles(res.Fixes); n > 0 {
+		s += fmt.Sprintf("; đã sửa %d tệp", n)
 	}
 	return s + "."
 }

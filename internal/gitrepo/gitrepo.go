@@ -1,31 +1,72 @@
 // Package gitrepo runs git for the commands that compare a working tree
-// with a revision (check --base, serve --base). It is a thin layer over the
-// git program, which every machine that has the repository has.
+// with a revision (check --base, serve --base) and for the history of each
+// file. It is a thin layer over the git program, which every machine that
+// has the repository has, and the one place that runs it: every failure
+// comes back as an *Error that says in Vietnamese what went wrong — no git
+// on the machine, a folder outside any repository, a revision that does
+// not exist — and can be told apart with errors.Is (ErrNotRepository, …).
 package gitrepo
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"io"
+	"os"
 	"os/exec"
 	"strings"
 )
 
 // Run runs git in dir and returns its standard output.
 func Run(dir string, stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Stdin = stdin
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	var out []byte
+	err := run(dir, stdin, args, func(r io.Reader) (err error) {
+		out, err = io.ReadAll(r)
+		return err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
+		return nil, err
 	}
 	return out, nil
 }
 
+// Stream runs git in dir and hands its standard output to read as it
+// comes, for an output too large to hold at once (the log of every commit).
+// When read fails, the rest of the output is discarded and git waited for.
+func Stream(dir string, args []string, read func(io.Reader) error) error {
+	return run(dir, nil, args, read)
+}
+
+func run(dir string, stdin io.Reader, args []string, read func(io.Reader) error) error {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	// git's own messages in English, whatever the user's language, so that
+	// explain recognises them; paths and commit text are bytes and unchanged.
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "LANGUAGE=C")
+	cmd.Stdin = stdin
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return explain(dir, args, err, "")
+	}
+	if err := cmd.Start(); err != nil {
+		return explain(dir, args, err, "")
+	}
+	readErr := read(stdout)
+	if readErr != nil {
+		io.Copy(io.Discard, stdout) // let git finish before Wait
+	}
+	if err := cmd.Wait(); err != nil {
+		return explain(dir, args, err, stderr.String())
+	}
+	if readErr != nil {
+		return &Error{Dir: dir, Args: args, Err: readErr}
+	}
+	return nil
+}
+
 // Prefix returns the path of dir inside its repository ("" at the root,
-// "portal/" in a subfolder); err when dir is not in a repository.
+// "portal/" in a subfolder); an error (ErrNotRepository) when dir is not in
+// a repository.
 func Prefix(dir string) (string, error) {
 	out, err := Run(dir, nil, "rev-parse", "--show-prefix")
 	if err != nil {
@@ -34,10 +75,28 @@ func Prefix(dir string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// Verify reports whether rev names a commit.
-func Verify(dir, rev string) bool {
+// CheckRevision returns nil when rev names a commit of the repository that
+// holds dir. Otherwise the error says why: ErrUnknownRevision (with what to
+// do when the clone is shallow, as GitHub Actions makes it by default),
+// ErrNotRepository, ErrNoGit.
+func CheckRevision(dir, rev string) error {
+	if rev == "" || strings.HasPrefix(rev, "-") { // never an option of git's
+		return unknownRevision(dir, rev)
+	}
 	_, err := Run(dir, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
-	return err == nil
+	var e *Error
+	if errors.As(err, &e) && e.Kind == nil { // --quiet: git says nothing, only fails
+		return unknownRevision(dir, rev)
+	}
+	return err
+}
+
+func unknownRevision(dir, rev string) error {
+	e := &Error{Dir: dir, Args: []string{"rev-parse", rev}, Kind: ErrUnknownRevision, Rev: rev}
+	if out, err := Run(dir, nil, "rev-parse", "--is-shallow-repository"); err == nil {
+		e.Shallow = strings.TrimSpace(string(out)) == "true"
+	}
+	return e
 }
 
 // Files lists the files under path at rev, relative to dir.

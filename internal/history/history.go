@@ -13,10 +13,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"strings"
 	"time"
+
+	"github.com/mohinh/mohinh/internal/gitrepo"
 )
 
 // Commit is one commit that touched a file.
@@ -50,36 +49,20 @@ const format = "--format=%x00%H%x00%aI%x00%an%x00%s"
 // Paths come back as they are, Vietnamese and spaces included: -z never
 // quotes them, and core.quotepath=false says so again for any other output.
 func Load(siteDir string) (History, error) {
-	cmd := exec.Command("git", "-C", siteDir, "-c", "core.quotepath=false",
+	var h History
+	err := gitrepo.Stream(siteDir, []string{
+		"-c", "core.quotepath=false",
 		"log", "-z", format, "--name-only", "--no-renames", "--relative", "--root",
-		"--no-show-signature", "--", "content")
-	// Messages in English, so that "not a repository" is recognised below.
-	cmd.Env = append(os.Environ(), "LC_ALL=C", "LANGUAGE=C")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("history: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		if errors.Is(err, exec.ErrNotFound) {
-			return History{}, nil
-		}
-		return nil, fmt.Errorf("history: %w", err)
-	}
-	h, parseErr := parse(stdout)
-	if parseErr != nil {
-		io.Copy(io.Discard, stdout) // let git finish before Wait
-	}
-	if err := cmd.Wait(); err != nil {
-		msg := stderr.String()
-		if strings.Contains(msg, "not a git repository") || strings.Contains(msg, "does not have any commits yet") {
-			return History{}, nil
-		}
-		return nil, fmt.Errorf("history: git log in %s: %w: %s", siteDir, err, strings.TrimSpace(msg))
-	}
-	if parseErr != nil {
-		return nil, fmt.Errorf("history: git log in %s: %w", siteDir, parseErr)
+		"--no-show-signature", "--", "content",
+	}, func(r io.Reader) (err error) {
+		h, err = parse(r)
+		return err
+	})
+	switch {
+	case errors.Is(err, gitrepo.ErrNoGit), errors.Is(err, gitrepo.ErrNotRepository), errors.Is(err, gitrepo.ErrNoCommits):
+		return History{}, nil
+	case err != nil:
+		return nil, fmt.Errorf("lịch sử các tệp: %w", err)
 	}
 	return h, nil
 }

@@ -30,11 +30,8 @@ type branch struct {
 // loadBranch compares with base the first time, refusing a folder outside
 // git and a base that does not exist.
 func loadBranch(site, base string) (*branch, error) {
-	if _, err := gitrepo.Prefix(site); err != nil {
-		return nil, fmt.Errorf("--base cần một kho git: %w", err)
-	}
-	if !gitrepo.Verify(site, base) {
-		return nil, fmt.Errorf("không tìm thấy phiên bản %q trong kho git", base)
+	if err := gitrepo.CheckRevision(site, base); err != nil {
+		return nil, fmt.Errorf("--base: %w", err)
 	}
 	return compareBranch(site, base)
 }
