@@ -153,7 +153,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 			s.logf("%v", err)
 		case ev, ok := <-w.events:
 			if !ok {
-				return errors.New("watcher stopped")
+				return errors.New("ngừng theo dõi được các thư mục của trang (hệ điều hành đã đóng bộ theo dõi tệp): hãy chạy lại mohinh serve")
 			}
 			c := b.collect(ev, w.events, ctx.Done())
 			if c.cut {
