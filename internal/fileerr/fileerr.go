@@ -28,14 +28,8 @@ func Read(path string, err error) error {
 		why = fmt.Sprintf("không có quyền đọc %s: hãy cấp quyền đọc cho tài khoản đang chạy lệnh", path)
 	case errors.Is(err, syscall.EISDIR):
 		why = fmt.Sprintf("%s là một thư mục, không phải tệp", path)
-	case errors.Is(err, syscall.ENOTDIR):
-		why = fmt.Sprintf("không đọc được %s: một phần của đường dẫn là tệp, không phải thư mục", path)
-	case errors.Is(err, syscall.EIO):
-		why = fmt.Sprintf("không đọc được %s: ổ đĩa báo lỗi (có thể ổ hỏng hoặc vừa bị rút ra)", path)
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		why = fmt.Sprintf("không đọc được %s: tên tệp hoặc đường dẫn quá dài", path)
 	default:
-		why = fmt.Sprintf("không đọc được %s (%s)", path, cause(err))
+		why = either("đọc", path, err)
 	}
 	return &explained{why, err}
 }
@@ -58,16 +52,25 @@ func Write(path string, err error) error {
 		why = fmt.Sprintf("không có quyền ghi vào %s hoặc thư mục chứa nó: hãy cấp quyền ghi hoặc chọn chỗ khác", path)
 	case errors.Is(err, syscall.EISDIR):
 		why = fmt.Sprintf("không ghi được %s: đó là một thư mục, không phải tệp", path)
-	case errors.Is(err, syscall.ENOTDIR):
-		why = fmt.Sprintf("không ghi được %s: một phần của đường dẫn là tệp, không phải thư mục", path)
-	case errors.Is(err, syscall.EIO):
-		why = fmt.Sprintf("không ghi được %s: ổ đĩa báo lỗi (có thể ổ hỏng hoặc vừa bị rút ra)", path)
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		why = fmt.Sprintf("không ghi được %s: tên tệp hoặc đường dẫn quá dài", path)
 	default:
-		why = fmt.Sprintf("không ghi được %s (%s)", path, cause(err))
+		why = either("ghi", path, err)
 	}
 	return &explained{why, err}
+}
+
+// either explains the failures that reading and writing share, with verb
+// ("đọc" or "ghi") saying which it was.
+func either(verb, path string, err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return fmt.Sprintf("không %s được %s: một phần của đường dẫn là tệp, không phải thư mục", verb, path)
+	case errors.Is(err, syscall.EIO):
+		return fmt.Sprintf("không %s được %s: ổ đĩa báo lỗi (có thể ổ hỏng hoặc vừa bị rút ra)", verb, path)
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return fmt.Sprintf("không %s được %s: tên tệp hoặc đường dẫn quá dài", verb, path)
+	default:
+		return fmt.Sprintf("không %s được %s (%s)", verb, path, cause(err))
+	}
 }
 
 func pathOf(path string, err error) string {
