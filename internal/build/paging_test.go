@@ -31,7 +31,7 @@ func TestLongListsArePaged(t *testing.T) {
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
-	root := res.Site.Root
+	root := res.Site.Roots[0]
 	if root.TotalRegistrations <= 2*render.PageSize {
 		t.Fatalf("the root has %d registrations: too few to need three pages", root.TotalRegistrations)
 	}
@@ -111,8 +111,8 @@ func TestRenderAffectedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	written := strings.Join(rec.names, "\n")
-	root := "to-chuc/" + before.Root.ID + "/"
-	pages := (before.Root.TotalRegistrations + render.PageSize - 1) / render.PageSize
+	root := "to-chuc/" + before.Roots[0].ID + "/"
+	pages := (before.Roots[0].TotalRegistrations + render.PageSize - 1) / render.PageSize
 	for _, want := range []string{root + "index.html", root + "trang-" + itoa(pages) + "/index.html", "index.html"} {
 		if !strings.Contains(written, want+"\n") && !strings.HasSuffix(written, want) {
 			t.Errorf("%s was not rendered again", want)

@@ -86,10 +86,13 @@ func boardReviewers(site *content.Site) []string {
 	if o := site.OrganisationByID[BoardID]; o != nil && len(o.Reviewers) > 0 {
 		return unique(o.Reviewers)
 	}
-	if site.Root != nil {
-		return unique(site.Root.Reviewers)
+	var out []string
+	for _, root := range site.Roots {
+		if root.Current() {
+			out = append(out, root.Reviewers...)
+		}
 	}
-	return nil
+	return unique(out)
 }
 
 // withReviewers returns the organisations that name reviewers, by id: the

@@ -37,6 +37,7 @@ var (
 		{"party_name", "tên đảng bộ ghi ở đầu văn bản cấp dưới", false},
 		{"superior", "tên đảng bộ cấp trên ghi ở đầu văn bản, cho tổ chức cao nhất của cổng", false},
 		{"place", "địa danh ghi trước ngày tháng", false},
+		{"established", "ngày thành lập", false},
 		{"dissolved", "ngày giải thể, sáp nhập", false},
 		{"successor", "mã tổ chức kế thừa", false},
 		{"reviewers", "danh sách tài khoản GitHub duyệt bản đăng ký của tổ chức", false},
@@ -107,6 +108,7 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		PartyName:   r.text("party_name"),
 		Superior:    r.text("superior"),
 		Place:       r.text("place"),
+		Established: r.date("established"),
 		Dissolved:   r.date("dissolved"),
 		SuccessorID: r.id("successor"),
 		Reviewers:   r.list("reviewers"),
@@ -135,6 +137,10 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		line, col := r.src.At("successor")
 		diags.Errorf(path, line, col, "successor-without-dissolved", "có tổ chức kế thừa (\"successor\") nhưng chưa có ngày giải thể, sáp nhập: hãy thêm dòng \"dissolved: NĂM-THÁNG-NGÀY\"")
 	}
+	if !o.Established.IsZero() && !o.Dissolved.IsZero() && !o.Established.Before(o.Dissolved) {
+		line, col := r.src.At("dissolved")
+		diags.Errorf(path, line, col, "dissolved-before-established", "ngày giải thể %s không sau ngày thành lập %s: hãy kiểm tra lại hai ngày này", o.Dissolved.Short(), o.Established.Short())
+	}
 	if o.SuccessorID == id && id != "" {
 		line, col := r.src.At("successor")
 		diags.Errorf(path, line, col, "successor-self", "tổ chức không thể kế thừa chính nó: hãy ghi vào \"successor\" mã của tổ chức khác, hoặc xóa dòng này")
@@ -161,6 +167,7 @@ func decodeRegistration(path, slug string, fm *frontMatter, diags *diagnostics) 
 		Body:            fm.body,
 	}
 	g.Source = r.src
+	g.statusWritten = r.written("status")
 	year, ok := r.number("campaign")
 	g.CampaignYear = year
 	if ok && year == 0 {

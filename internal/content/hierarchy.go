@@ -29,19 +29,13 @@ func linkOrganisations(site *Site, diags *diag.List) {
 		}
 		o.Parent = p
 	}
-	switch {
-	case len(site.Organisations) == 0:
+	if len(site.Organisations) == 0 {
 		diags.Errorf("content/organisations", 0, 0, "no-organisations", "chưa có tổ chức nào: hãy tạo content/organisations/<mã>.md, bắt đầu từ cấp ủy ban hành đợt đăng ký")
-	case len(roots) == 0:
-		// every organisation has a parent: there is a cycle, reported below
-	case len(roots) > 1:
-		for _, o := range roots[1:] {
-			diags.Errorf(o.Path, o.FrontLine, 1, "second-root", "tổ chức không có cấp trên (\"parent\"), nhưng %s đã là tổ chức cao nhất: hãy thêm \"parent: <mã tổ chức cấp trên>\"", roots[0].ID)
-		}
-		site.Root = roots[0]
-	default:
-		site.Root = roots[0]
 	}
+	checkRoots(roots, diags)
+	// In place first: the tree page shows today's structure at the top.
+	slices.SortStableFunc(roots, func(a, b *Organisation) int { return compareBool(!a.Current(), !b.Current()) })
+	site.Roots = roots
 	breakParentCycles(site, diags)
 	for _, o := range site.Organisations { // already in Vietnamese order
 		if o.Parent != nil {
@@ -55,8 +49,8 @@ func linkOrganisations(site *Site, diags *diag.List) {
 			return cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind))
 		})
 	}
-	if site.Root != nil {
-		setDepth(site.Root, 0, diags)
+	for _, root := range site.Roots {
+		setDepth(root, 0, diags)
 	}
 	for _, o := range site.Organisations {
 		if o.SuccessorID == "" {
@@ -77,6 +71,45 @@ func linkOrganisations(site *Site, diags *diag.List) {
 			o.PartyName = o.Title
 		}
 	}
+}
+
+// checkRoots reports a top committee that another one overlaps in time
+// without either naming the body above them. A site holds several top
+// committees only across a reorganisation (the district's, then the
+// communes' that replaced it) or when several committees under one
+// provincial committee share it; each then names that committee in
+// "superior". A root that is neither is an organisation whose "parent"
+// was forgotten.
+func checkRoots(roots []*Organisation, diags *diag.List) {
+	reported := map[*Organisation]bool{}
+	for i, a := range roots {
+		for _, b := range roots[i+1:] {
+			if !overlap(a, b) {
+				continue
+			}
+			var o, other *Organisation
+			switch {
+			case b.Superior == "":
+				o, other = b, a
+			case a.Superior == "":
+				o, other = a, b
+			default:
+				continue
+			}
+			if reported[o] {
+				continue
+			}
+			reported[o] = true
+			diags.Errorf(o.Path, o.FrontLine, 1, "second-root", "tổ chức không có cấp trên (\"parent\"), nhưng %s cũng là tổ chức cao nhất trong cùng thời gian: hãy thêm \"parent: <mã tổ chức cấp trên>\"; nếu cả hai cùng trực thuộc một cấp ủy ngoài cổng này (như các đảng ủy xã trực thuộc Tỉnh ủy từ 01/7/2025), hãy ghi tên cấp ủy đó vào \"superior\" của mỗi tổ chức", other.ID)
+		}
+	}
+}
+
+// overlap reports whether a and b existed on a common day.
+func overlap(a, b *Organisation) bool {
+	aEnds := !a.Dissolved.IsZero() && !b.Established.IsZero() && !b.Established.Before(a.Dissolved)
+	bEnds := !b.Dissolved.IsZero() && !a.Established.IsZero() && !a.Established.Before(b.Dissolved)
+	return !aEnds && !bEnds
 }
 
 // breakParentCycles reports organisations that are their own ancestor and

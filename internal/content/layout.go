@@ -50,3 +50,23 @@ func IsEditorFile(name string) bool {
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
 }
+
+// DecisionsDir is the folder of the decisions: the documents by which a
+// committee decides on registrations, one file per document.
+const DecisionsDir = "content/decisions"
+
+// decisionPathHelp is where a decision goes, for people, in the loader's
+// messages.
+const decisionPathHelp = DecisionsDir + "/<năm>/<mã-cấp-ủy-ban-hành>/<tên-tệp>.md"
+
+// DecisionPath returns where the decision of issuer, on the call of year,
+// with file name slug (without .md) goes.
+func DecisionPath(year int, issuer, slug string) string {
+	return path.Join(DecisionsDir, strconv.Itoa(year), issuer, slug+".md")
+}
+
+// RegistrationRef is how a decision names a registration of its call:
+// "<organisation>/<slug>", the last two parts of its path.
+func RegistrationRef(r *Registration) string {
+	return r.OrganisationID + "/" + r.Slug
+}

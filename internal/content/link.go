@@ -21,9 +21,11 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 		FieldByID:          map[string]*Field{},
 		OrganisationByID:   map[string]*Organisation{},
 		RegistrationByPath: map[string]*Registration{},
+		DecisionByPath:     map[string]*Decision{},
 		ByStatus:           map[Status][]*Registration{},
 	}
 	var regs []*Registration
+	var decs []*Decision
 	haveSettings := false
 	// Linking fills in the derived fields of copies: the records as read
 	// stay untouched, so that a Loader can link them again after a change.
@@ -55,6 +57,10 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 			r := &slab[len(slab)-1]
 			regs = append(regs, r)
 			r.sortKey = l.sortKey
+		case l.decision != nil:
+			d := *l.decision
+			d.Approved, d.Rejected = slices.Clone(d.Approved), slices.Clone(d.Rejected)
+			decs = append(decs, &d)
 		}
 	}
 	if !haveSettings {
@@ -86,6 +92,10 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 	site.Registrations = regs
 	for _, r := range regs {
 		site.RegistrationByPath[r.Path] = r
+	}
+	linkDecisions(site, decs, diags)
+	applyDecisions(site, diags)
+	for _, r := range regs {
 		r.Organisation.Registrations = append(r.Organisation.Registrations, r)
 		r.Campaign.Registrations = append(r.Campaign.Registrations, r)
 		r.Field.Registrations = append(r.Field.Registrations, r)
@@ -93,8 +103,8 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 	}
 	// Campaign lists are by organisation, then title: the global order
 	// within one year already is.
-	if site.Root != nil {
-		countTotals(site.Root)
+	for _, root := range site.Roots {
+		countTotals(root)
 	}
 	return site
 }
@@ -113,7 +123,7 @@ func linkCampaigns(site *Site, diags *diag.List) {
 		}
 		c.Issuer = issuer
 		if len(c.Recipients) == 0 {
-			c.Recipients = []string{"Ban Thường vụ " + issuer.Title, "Ban Tổ chức " + issuer.Title}
+			c.Recipients = defaultRecipients(issuer)
 		}
 	}
 }

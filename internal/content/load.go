@@ -25,6 +25,7 @@ const (
 	kindField
 	kindOrganisation
 	kindRegistration
+	kindDecision
 )
 
 // sourceFile is one file to read, with what its path says about it.
@@ -122,7 +123,7 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 	return files, diags
 }
 
-const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức) hoặc " + registrationPathHelp + " (bản đăng ký)"
+const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức), " + registrationPathHelp + " (bản đăng ký) hoặc " + decisionPathHelp + " (văn bản xét duyệt)"
 
 // classify maps a path to its kind, or explains why it has no place.
 func classify(p string) (sourceFile, string) {
@@ -145,6 +146,14 @@ func classify(p string) (sourceFile, string) {
 		f.kind = kindField
 	case parts[0] == "organisations" && len(parts) == 2:
 		f.kind = kindOrganisation
+	case parts[0] == "decisions" && len(parts) == 4:
+		f.kind = kindDecision
+		if !isYear(parts[1]) {
+			return f, "thư mục \"" + parts[1] + "\" không phải là năm (4 chữ số, ví dụ 2024): văn bản xét duyệt phải nằm ở " + decisionPathHelp
+		}
+		if !vi.IsSlug(parts[2]) {
+			return f, "tên thư mục \"" + parts[2] + "\" không phải mã cấp ủy ban hành: hãy đổi thành mã của tổ chức, chỉ gồm chữ thường không dấu (a–z), chữ số (0–9) và dấu gạch ngang" + slugHint(parts[2])
+		}
 	case parts[0] == "registrations" && len(parts) == 4:
 		f.kind = kindRegistration
 		if !isYear(parts[1]) {
@@ -189,6 +198,7 @@ type loadedFile struct {
 	field        *Field
 	organisation *Organisation
 	registration *Registration
+	decision     *Decision
 	sortKey      vi.Key // of the title, for Vietnamese order
 	markdownWork int    // of its body (markdownShape)
 	markdownLine int    // where its body starts
@@ -272,6 +282,9 @@ func decodeFile(f sourceFile, data []byte, arena *textArena) loadedFile {
 	case kindRegistration:
 		l.registration = decodeRegistration(f.path, last, fm, &l.diags)
 		title = l.registration.Title
+	case kindDecision:
+		l.decision = decodeDecision(f.path, f.parts, fm, &l.diags)
+		title = l.decision.Title
 	}
 	if l.registration != nil {
 		arena.packRegistration(l.registration)

@@ -44,12 +44,18 @@ type Site struct {
 	Fields        []*Field        // by order, then title
 	Organisations []*Organisation // Vietnamese order of titles
 	Registrations []*Registration // newest call first, then organisation, then title
-	Root          *Organisation   // the organisation without a parent
+	Decisions     []*Decision     // newest call first, then issuer, then date and number
+	// Roots are the top committees: the organisations without a parent.
+	// Over the years a site may hold several (a district's committee,
+	// then the communes that replaced it); those still in place come
+	// first, each in Vietnamese order.
+	Roots []*Organisation
 
 	CampaignByYear     map[int]*Campaign
 	FieldByID          map[string]*Field
 	OrganisationByID   map[string]*Organisation
 	RegistrationByPath map[string]*Registration
+	DecisionByPath     map[string]*Decision
 	ByStatus           map[Status][]*Registration
 }
 
@@ -107,11 +113,13 @@ type Campaign struct {
 	Body        Markdown
 
 	// Expected are the kinds of organisation that must answer the call;
-	// empty means the report's default (internal/report.DefaultExpected).
+	// empty means every organisation directly under the issuer
+	// (internal/report.NewCompliance).
 	Expected []Kind
 
 	Issuer        *Organisation
 	Registrations []*Registration // by organisation, then title
+	Decisions     []*Decision     // by issuer, then date and number
 }
 
 // Field is a field of work (lĩnh vực).
@@ -135,6 +143,7 @@ type Organisation struct {
 	PartyName   string // as written at the top left of subordinates' documents
 	Superior    string // for the portal's highest committee: the Party organisation above it
 	Place       string // written before the date of its documents
+	Established Date // the day it began; zero when it predates the site
 	Dissolved   Date
 	SuccessorID string
 	Reviewers   []string // GitHub handles that review its registrations
@@ -145,6 +154,7 @@ type Organisation struct {
 	Predecessors  []*Organisation // organisations whose successor this is
 	Children      []*Organisation // by kind, then Vietnamese order
 	Registrations []*Registration // its own, newest call first, then title
+	Decisions     []*Decision     // the decisions it issued, as Site.Decisions
 	Depth         int             // 0 at the root
 	// TotalRegistrations counts its own registrations and its descendants'.
 	TotalRegistrations int
@@ -169,12 +179,19 @@ type Registration struct {
 	SignerTitle     string
 	Novelty         string
 	ExpectedResults string
-	Status          Status
+	Status          Status // from its decision when one decided it (approval.go)
 	Body            Markdown
 
 	Organisation *Organisation
 	Campaign     *Campaign
 	Field        *Field
+	// Decision is the document that approved or rejected it; nil while
+	// none has. DecisionReason is the reason a rejection gives.
+	Decision        *Decision
+	DecisionRejects bool
+	DecisionReason  string
+
+	statusWritten bool // "status" is in the file
 
 	titleKey string // Fold(Title): equal for titles that differ only in marks and case
 	sortKey  []byte // collation key of Title
@@ -205,6 +222,20 @@ func (r *Registration) DaysLate() int {
 // Individual reports whether a Party member registered the model in their
 // own name (cá nhân) rather than the organisation (tập thể).
 func (r *Registration) Individual() bool { return r.Member != "" }
+
+// Current reports whether o is in place: it has no date of dissolution.
+// The portal shows the structure of today from what the files say, not
+// from the clock, so that the same content is the same site.
+func (o *Organisation) Current() bool { return o.Dissolved.IsZero() }
+
+// ExistedOn reports whether o existed on day d: established on or before
+// it, dissolved after it. A zero d is any day.
+func (o *Organisation) ExistedOn(d Date) bool {
+	if d.IsZero() {
+		return true
+	}
+	return (o.Established.IsZero() || !d.Before(o.Established)) && (o.Dissolved.IsZero() || d.Before(o.Dissolved))
+}
 
 // Ancestors returns the organisations above o, from the root down.
 func (o *Organisation) Ancestors() []*Organisation {

@@ -25,6 +25,13 @@ func validateRegistrations(site *Site, opts Options, diags *diag.List) {
 			}
 		}
 	}
+	checkLifetimes(site, diags)
+	for _, d := range site.Decisions {
+		if d.Date.After(today) {
+			line, col := d.At("date")
+			diags.Errorf(d.Path, line, col, "date-in-future", "ngày ký %s là ngày trong tương lai: hãy ghi đúng ngày đã ký văn bản", d.Date.Short())
+		}
+	}
 	warnSimilarTitles(site, opts.IsNew, diags)
 }
 

@@ -41,8 +41,8 @@ func Organisations(site *content.Site, c *content.Campaign) []*content.Organisat
 			walk(child)
 		}
 	}
-	if site.Root != nil {
-		walk(site.Root)
+	for _, root := range site.Roots {
+		walk(root)
 	}
 	for _, o := range site.Organisations { // outside the tree only when the site has errors
 		if !seen[o] && o.MayRegister(c) {

@@ -67,8 +67,8 @@ func sitePages(site *content.Site, urls URLs, hist history.History) []job {
 		}},
 		job{"organisations", urls.Organisations(), func() page {
 			var roots []treeNode
-			if site.Root != nil {
-				roots = append(roots, tree(site.Root))
+			for _, root := range site.Roots {
+				roots = append(roots, tree(root))
 			}
 			return newPage("Tổ chức đảng", urls.Organisations(), "to-chuc", []Link{home}, content.Markdown{}, roots)
 		}},

@@ -234,8 +234,8 @@ func treeOrder(site *content.Site) []*content.Organisation {
 			walk(c)
 		}
 	}
-	if site.Root != nil {
-		walk(site.Root)
+	for _, root := range site.Roots {
+		walk(root)
 	}
 	for _, o := range site.Organisations {
 		walk(o)

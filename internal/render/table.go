@@ -116,8 +116,8 @@ func buildRegistrationTable(site *content.Site, u URLs) RegistrationTable {
 		}
 		o.End[i] = len(o.ID)
 	}
-	if site.Root != nil {
-		walk(site.Root, -1, 0)
+	for _, root := range site.Roots {
+		walk(root, -1, 0)
 	}
 	for _, org := range site.Organisations { // outside the tree only when the site has errors
 		walk(org, -1, 0)

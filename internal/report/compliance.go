@@ -7,13 +7,6 @@ import (
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// DefaultExpected are the kinds of organisation that must answer a call
-// that does not say otherwise ("expected" in its front matter): the
-// advisory bodies of the committee and every base organisation, as the
-// call 943-CV/HU addresses them ("Kính gửi: Các cơ quan tham mưu, giúp việc
-// Huyện ủy, Các Tổ chức cơ sở Đảng").
-var DefaultExpected = []content.Kind{content.CoQuanThamMuu, content.DangUyCoSo, content.ChiBoCoSo}
-
 // State is where an expected organisation stands with a call.
 type State int
 
@@ -54,7 +47,7 @@ func (s State) Key() string {
 
 // Compliance is the tình hình đăng ký of one call.
 type Compliance struct {
-	Kinds    []content.Kind          // the kinds expected: the call's own, or DefaultExpected
+	Kinds    []content.Kind          // the kinds expected: the call's own, or those directly under its issuer
 	Entries  []Entry                 // every expected organisation, by kind, then in Vietnamese order
 	Excluded []*content.Organisation // of those kinds, dissolved on or before the call's date
 	OnTime   int
@@ -106,25 +99,31 @@ type Entry struct {
 // its first dated registration is, late by that registration's delay
 // otherwise.
 func NewCompliance(site *content.Site, c *content.Campaign) Compliance {
-	kinds := c.Expected
-	if len(kinds) == 0 {
-		kinds = DefaultExpected
-	}
-	cp := Compliance{Kinds: kinds}
 	top := c.Issuer
 	if top == nil {
-		top = site.Root
+		return Compliance{Kinds: c.Expected}
 	}
-	if top == nil {
-		return cp
+	// A call that names no kinds expects every organisation directly
+	// under its issuer: the district's advisory bodies and base
+	// organisations, a đảng ủy's chi bộ.
+	kinds := c.Expected
+	expected := func(o *content.Organisation) bool { return slices.Contains(kinds, o.Kind) }
+	if len(kinds) == 0 {
+		for _, k := range content.Kinds {
+			if slices.ContainsFunc(top.Children, func(o *content.Organisation) bool { return o.Kind == k && existed(o, c) }) {
+				kinds = append(kinds, k)
+			}
+		}
+		expected = func(o *content.Organisation) bool { return o.Parent == top }
 	}
+	cp := Compliance{Kinds: kinds}
 
 	// Who answers for whom: every organisation to the nearest expected one
 	// at or above it, walking down the tree once.
 	answersFor := make(map[*content.Organisation]int, len(site.Organisations))
 	var walk func(o *content.Organisation, owner int)
 	walk = func(o *content.Organisation, owner int) {
-		if o != top && slices.Contains(kinds, o.Kind) {
+		if o != top && expected(o) {
 			if existed(o, c) {
 				cp.Entries = append(cp.Entries, Entry{Organisation: o})
 				owner = len(cp.Entries) - 1
@@ -184,7 +183,8 @@ func NewCompliance(site *content.Site, c *content.Campaign) Compliance {
 	return cp
 }
 
-// existed reports whether o still existed on the date call c was issued.
+// existed reports whether o existed to answer call c: not dissolved on
+// or before the day it was issued, established by its deadline.
 func existed(o *content.Organisation, c *content.Campaign) bool {
-	return o.Dissolved.IsZero() || c.Issued.IsZero() || c.Issued.Before(o.Dissolved)
+	return o.MayRegister(c) && (o.Established.IsZero() || c.Deadline.IsZero() || !c.Deadline.Before(o.Established))
 }

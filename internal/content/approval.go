@@ -1,0 +1,337 @@
+package content
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mohinh/mohinh/internal/diag"
+	"github.com/mohinh/mohinh/internal/vi"
+)
+
+// Who a registration goes to and who approves it (the call 943-CV/HU,
+// items 2, 3 and 5): every level approves what is registered directly
+// under it, by a decision, and compiles for the level above.
+
+// ApprovingLevel returns the organisation that approves r. An individual
+// registration is approved by the member's own organisation (its chi bộ,
+// or the đảng ủy the member is filed under). A collective one is approved
+// by the committee directly above the organisation that registers: a chi
+// bộ trực thuộc by its đảng ủy cơ sở, a base organisation or an advisory
+// body by the committee that issued the call. nil when nobody is above
+// (a top committee answering its own call).
+func (r *Registration) ApprovingLevel() *Organisation {
+	o := r.Organisation
+	switch {
+	case o == nil:
+		return nil
+	case r.Individual():
+		return o
+	case o.Parent != nil:
+		return o.Parent
+	case r.Campaign != nil && r.Campaign.Issuer != nil && r.Campaign.Issuer != o:
+		return r.Campaign.Issuer
+	}
+	return nil
+}
+
+// Recipients are the "Kính gửi" of r's printed registration: the approving
+// level's collective body (Addressee); where that level is the call's
+// issuer, the call's recipients, which default to its Standing Committee
+// and, for a committee with one, its Organisation Board. Nobody addresses
+// a document to itself: a line naming the registering organisation is
+// left out.
+func (r *Registration) Recipients() []string {
+	level := r.ApprovingLevel()
+	var lines []string
+	switch {
+	case level == nil:
+		return nil
+	case r.Campaign != nil && level == r.Campaign.Issuer:
+		lines = r.Campaign.Recipients
+	default:
+		lines = []string{level.Addressee()}
+	}
+	own := vi.Fold(r.Organisation.Title)
+	return slices.DeleteFunc(slices.Clone(lines), func(line string) bool {
+		return strings.HasPrefix(vi.Fold(line), own)
+	})
+}
+
+// Addressee is how a document to o as the level that decides is
+// addressed: the Standing Committee of a committee (Ban Thường vụ Đảng ủy
+// xã Ka Đô), the chi bộ itself, whose meeting approves, or the advisory
+// body.
+func (o *Organisation) Addressee() string {
+	switch o.Kind {
+	case CapUy, DangUyCoSo:
+		return "Ban Thường vụ " + o.Title
+	}
+	return o.Title
+}
+
+// defaultRecipients are the recipients of a call that names none.
+func defaultRecipients(issuer *Organisation) []string {
+	if issuer.Kind == CapUy {
+		return []string{"Ban Thường vụ " + issuer.Title, "Ban Tổ chức " + issuer.Title}
+	}
+	return []string{issuer.Addressee()}
+}
+
+// linkDecisions resolves each decision's issuer, call and registrations,
+// checks the rules of a decision — competence, dates, a registration
+// decided once — and gives each registration decided its decision. Items
+// that do not resolve are reported and left out.
+func linkDecisions(site *Site, decs []*Decision, diags *diag.List) {
+	slices.SortFunc(decs, func(a, b *Decision) int {
+		return cmp.Or(cmp.Compare(a.Date.Time().Unix(), b.Date.Time().Unix()), cmp.Compare(a.Path, b.Path))
+	})
+	// The first decision of a registration decides it, by date: a later
+	// one listing it again is the problem.
+	first := map[*Registration]*Decision{}
+	var refs *refIndex // built when a reference is not found
+	for _, d := range decs {
+		site.DecisionByPath[d.Path] = d
+		if d.IssuerID != "" {
+			if o, ok := site.OrganisationByID[d.IssuerID]; ok {
+				d.Issuer = o
+			} else {
+				line, col := d.At("issuer")
+				diags.Errorf(d.Path, line, col, "unknown-organisation", "cấp ủy ban hành %q không tồn tại%s", cut(d.IssuerID, 80), suggestion(d.IssuerID, orgIDs(site)))
+			}
+		}
+		if d.CampaignYear != 0 {
+			if c, ok := site.CampaignByYear[d.CampaignYear]; ok {
+				d.Campaign = c
+			} else {
+				line, col := d.At("campaign")
+				diags.Errorf(d.Path, line, col, "unknown-campaign", "đợt đăng ký năm %d không tồn tại: các đợt hiện có là %s", d.CampaignYear, campaignYears(site))
+			}
+		}
+		checkDecisionDates(d, diags)
+		if d.Issuer == nil || d.Campaign == nil {
+			d.Approved, d.Rejected = nil, nil
+			continue
+		}
+		keep := func(items []DecisionItem) []DecisionItem {
+			kept := make([]DecisionItem, 0, len(items))
+			for _, it := range items {
+				r := site.RegistrationByPath[RegistrationPath(d.CampaignYear, refOrg(it.Ref), refSlug(it.Ref))]
+				if r == nil {
+					if refs == nil {
+						refs = newRefIndex(site)
+					}
+					diags.Errorf(d.Path, it.Line, it.Col, "unknown-registration", "%s", refs.explain(site, d, it.Ref))
+					continue
+				}
+				if !decisionMayDecide(d, r, it, diags) {
+					continue
+				}
+				if prev, ok := first[r]; ok {
+					where := "ở một mục khác của chính văn bản này"
+					if prev != d {
+						where = "trong văn bản " + prev.Label() + " (" + prev.Path + ")"
+					}
+					diags.Errorf(d.Path, it.Line, it.Col, "decided-twice", "mô hình %s đã được xét %s: mỗi mô hình chỉ được thông qua hoặc không thông qua một lần; hãy xóa mục này", it.Ref, where)
+					continue
+				}
+				first[r] = d
+				it.Registration = r
+				kept = append(kept, it)
+			}
+			return kept
+		}
+		d.Approved = keep(d.Approved)
+		d.Rejected = keep(d.Rejected)
+		for _, it := range d.Approved {
+			it.Registration.Decision = d
+		}
+		for _, it := range d.Rejected {
+			r := it.Registration
+			r.Decision, r.DecisionRejects, r.DecisionReason = d, true, it.Reason
+		}
+	}
+	slices.SortFunc(decs, func(a, b *Decision) int {
+		return cmp.Or(
+			cmp.Compare(b.CampaignYear, a.CampaignYear),
+			cmp.Compare(rankOf(a.Issuer), rankOf(b.Issuer)),
+			cmp.Compare(a.Date.Time().Unix(), b.Date.Time().Unix()),
+			cmp.Compare(a.Number, b.Number),
+			cmp.Compare(a.Path, b.Path),
+		)
+	})
+	site.Decisions = decs
+	for _, d := range decs {
+		if d.Issuer != nil {
+			d.Issuer.Decisions = append(d.Issuer.Decisions, d)
+		}
+		if d.Campaign != nil {
+			d.Campaign.Decisions = append(d.Campaign.Decisions, d)
+		}
+	}
+}
+
+// Label names d in a sentence: "Thông báo số 15-TB/ĐU ngày 20/01/2024".
+func (d *Decision) Label() string {
+	s := "số " + d.Number
+	if !d.Date.IsZero() {
+		s += " ngày " + d.Date.Short()
+	}
+	return s
+}
+
+func rankOf(o *Organisation) int {
+	if o == nil {
+		return -1
+	}
+	return o.rank
+}
+
+func refOrg(ref string) string  { org, _, _ := strings.Cut(ref, "/"); return org }
+func refSlug(ref string) string { _, slug, _ := strings.Cut(ref, "/"); return slug }
+
+// checkDecisionDates checks the dates of d alone and against its call and
+// its issuer's lifetime.
+func checkDecisionDates(d *Decision, diags *diag.List) {
+	if d.Date.IsZero() {
+		return
+	}
+	line, col := d.At("date")
+	if c := d.Campaign; c != nil && !c.Issued.IsZero() && d.Date.Before(c.Issued) {
+		diags.Errorf(d.Path, line, col, "date-before-call", "ngày ký %s trước ngày ban hành Công văn số %s (%s) của đợt đăng ký: hãy kiểm tra lại ngày ký", d.Date.Short(), c.Number, c.Issued.Short())
+	}
+	if o := d.Issuer; o != nil && !o.ExistedOn(d.Date) {
+		diags.Errorf(d.Path, line, col, "organisation-not-in-place", "%s", notInPlace(o, d.Date, "văn bản"))
+	}
+}
+
+// decisionMayDecide checks that d may decide on r: its issuer is r's
+// approving level, and it is dated on or after r.
+func decisionMayDecide(d *Decision, r *Registration, it DecisionItem, diags *diag.List) bool {
+	if level := r.ApprovingLevel(); level != d.Issuer {
+		who := "không có cấp xét duyệt"
+		if level != nil {
+			who = "cấp xét duyệt là " + level.Title + " (" + level.ID + ")"
+		}
+		diags.Errorf(d.Path, it.Line, it.Col, "not-competent", "%s không có thẩm quyền xét duyệt mô hình %s của %s: %s, %s", d.Issuer.Title, it.Ref, registrant(r), who, approvalRule(r))
+		return false
+	}
+	if !r.Date.IsZero() && !d.Date.IsZero() && d.Date.Before(r.Date) {
+		diags.Errorf(d.Path, it.Line, it.Col, "decision-before-registration", "văn bản ký ngày %s, trước ngày ký bản đăng ký %s (%s): chỉ xét duyệt được mô hình đã đăng ký; hãy kiểm tra lại ngày của hai văn bản", d.Date.Short(), it.Ref, r.Date.Short())
+		return false
+	}
+	return true
+}
+
+// registrant names who registered r in a sentence.
+func registrant(r *Registration) string {
+	if r.Individual() {
+		return "đồng chí " + r.Member + " (" + r.Organisation.Title + ")"
+	}
+	return r.Organisation.Title
+}
+
+// approvalRule says why r's approving level is what it is.
+func approvalRule(r *Registration) string {
+	if r.Individual() {
+		return "vì bản đăng ký cá nhân do chi bộ, đảng ủy nơi đảng viên sinh hoạt xét duyệt"
+	}
+	return "vì bản đăng ký của tập thể do cấp ủy cấp trên trực tiếp của tổ chức đăng ký xét duyệt"
+}
+
+// refIndex finds what a reference that names no registration of its
+// call was meant to be: the same model in another call, or the models of
+// that organisation in this one.
+type refIndex struct {
+	years   map[string][]int    // "<organisation>/<slug>" → the years it was registered in
+	ofOrgIn map[string][]string // "<organisation> <year>" → its references that year
+}
+
+func newRefIndex(site *Site) *refIndex {
+	x := &refIndex{years: map[string][]int{}, ofOrgIn: map[string][]string{}}
+	for _, r := range site.Registrations {
+		ref := RegistrationRef(r)
+		x.years[ref] = append(x.years[ref], r.CampaignYear)
+		k := r.OrganisationID + " " + itoa(r.CampaignYear)
+		x.ofOrgIn[k] = append(x.ofOrgIn[k], ref)
+	}
+	return x
+}
+
+// explain says why ref of d names no registration of its call.
+func (x *refIndex) explain(site *Site, d *Decision, ref string) string {
+	msg := "không có bản đăng ký " + ref + " trong đợt đăng ký năm " + itoa(d.CampaignYear) + " (tệp " + RegistrationPath(d.CampaignYear, refOrg(ref), refSlug(ref)) + ")"
+	if years := x.years[ref]; len(years) > 0 {
+		return msg + ": mô hình này thuộc đợt năm " + itoa(years[0]) + "; mỗi văn bản chỉ xét các mô hình của đợt đăng ký ghi ở \"campaign\""
+	}
+	if _, ok := site.OrganisationByID[refOrg(ref)]; !ok {
+		return msg + ": tổ chức " + refOrg(ref) + " không tồn tại" + suggestion(refOrg(ref), orgIDs(site))
+	}
+	return msg + suggestion(ref, x.ofOrgIn[refOrg(ref)+" "+itoa(d.CampaignYear)])
+}
+
+// applyDecisions gives each registration the status its decision gives,
+// and reports a "status" written in the file that contradicts it. A
+// registration approved may be further on (implementing, completed,
+// recognised…); one rejected stays rejected.
+func applyDecisions(site *Site, diags *diag.List) {
+	for _, r := range site.Registrations {
+		d := r.Decision
+		if d == nil {
+			continue
+		}
+		rejected := r.DecisionRejects
+		written := r.Status
+		var contradicts bool
+		if rejected {
+			contradicts = r.statusWritten && written != Rejected
+			r.Status = Rejected
+		} else {
+			contradicts = r.statusWritten && (written == Registered || written == Rejected)
+			if !r.statusWritten || written == Registered || written == Rejected {
+				r.Status = Approved
+			}
+		}
+		if contradicts {
+			line, col := r.At("status")
+			diags.Errorf(r.Path, line, col, "status-contradicts-decision", "trạng thái %q (%s) mâu thuẫn với văn bản %s của %s (%s), văn bản này quyết định mô hình %s: hãy xóa dòng \"status\", trạng thái lấy theo văn bản", string(written), written.Label(), d.Label(), d.Issuer.Title, d.Path, lowerInitial(r.Status.Label()))
+		}
+	}
+}
+
+// checkLifetimes reports a registration dated when its organisation did
+// not exist: after its dissolution, or before it was established.
+func checkLifetimes(site *Site, diags *diag.List) {
+	for _, r := range site.Registrations {
+		o := r.Organisation
+		if r.Date.IsZero() || o.ExistedOn(r.Date) || !o.MayRegister(r.Campaign) {
+			continue // MayRegister's failure is reported when linking
+		}
+		line, col := r.At("date")
+		diags.Errorf(r.Path, line, col, "organisation-not-in-place", "%s", notInPlace(o, r.Date, "bản đăng ký"))
+	}
+}
+
+// notInPlace explains that o did not exist on day d, when what (a
+// document) was signed.
+func notInPlace(o *Organisation, d Date, what string) string {
+	if !o.Established.IsZero() && d.Before(o.Established) {
+		return what + " ký ngày " + d.Short() + ", trước khi " + o.Title + " (" + o.ID + ") được thành lập ngày " + o.Established.Short() + ": hãy kiểm tra lại ngày ký, hoặc ngày \"established\" của tổ chức"
+	}
+	msg := what + " ký ngày " + d.Short() + ", khi " + o.Title + " (" + o.ID + ") đã giải thể, sáp nhập từ ngày " + o.Dissolved.Short()
+	if o.Successor != nil {
+		return msg + ": văn bản từ ngày đó do tổ chức kế thừa " + o.Successor.Title + " (" + o.Successor.ID + ") ký"
+	}
+	return msg + ": hãy kiểm tra lại ngày ký, hoặc ngày \"dissolved\" của tổ chức"
+}
+
+// lowerInitial lowers the first letter, to use a label inside a sentence.
+func lowerInitial(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
