@@ -143,7 +143,7 @@ type Organisation struct {
 	PartyName   string // as written at the top left of subordinates' documents
 	Superior    string // for the portal's highest committee: the Party organisation above it
 	Place       string // written before the date of its documents
-	Established Date // the day it began; zero when it predates the site
+	Established Date   // the day it began; zero when it predates the site
 	Dissolved   Date
 	SuccessorID string
 	Reviewers   []string // GitHub handles that review its registrations
