@@ -43,7 +43,7 @@ func (r *Registration) ApprovingLevel() *Organisation {
 // issuer, the call's recipients, which default to its Standing Committee
 // and, for a committee with one, its Organisation Board. Nobody addresses
 // a document to itself: a line naming the registering organisation is
-// left out.
+// left out of a collective registration's.
 func (r *Registration) Recipients() []string {
 	level := r.ApprovingLevel()
 	var lines []string
@@ -54,6 +54,9 @@ func (r *Registration) Recipients() []string {
 		lines = r.Campaign.Recipients
 	default:
 		lines = []string{level.Addressee()}
+	}
+	if r.Individual() { // a member writes to their own organisation
+		return slices.Clone(lines)
 	}
 	own := vi.Fold(r.Organisation.Title)
 	return slices.DeleteFunc(slices.Clone(lines), func(line string) bool {
