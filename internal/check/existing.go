@@ -30,7 +30,7 @@ func splitExisting(site, base string, today content.Date, found diag.List, ch *C
 	if !slices.ContainsFunc(found, func(d diag.Diagnostic) bool { return !touched[d.Path] }) {
 		return found, nil, nil
 	}
-	before, err := diagnosticsAt(site, base, today)
+	_, before, err := siteAt(site, base, today)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,13 +68,13 @@ func (c *Changes) isAdded(p string) bool {
 	return found
 }
 
-// diagnosticsAt loads the content of site as it is at rev, from git, and
-// returns what the loader finds there: one "git ls-tree" and one "git
+// siteAt loads the content of site as it is at rev, from git, and returns
+// it with what the loader finds there: one "git ls-tree" and one "git
 // cat-file --batch" in all.
-func diagnosticsAt(site, rev string, today content.Date) (diag.List, error) {
+func siteAt(site, rev string, today content.Date) (*content.Site, diag.List, error) {
 	out, err := gitrepo.Run(site, nil, "-c", "core.quotepath=false", "ls-tree", "-r", "-z", rev, "--", "content")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	type entry struct {
 		path string
@@ -101,14 +101,14 @@ func diagnosticsAt(site, rev string, today content.Date) (diag.List, error) {
 	}
 	blobs, err := catFile(site, oids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files := make(fstest.MapFS, len(entries))
 	for i, e := range entries {
 		files[e.path] = &fstest.MapFile{Data: blobs[i], Mode: e.mode}
 	}
-	_, diags := content.LoadWith(newTreeFS(files), content.Options{Today: today})
-	return diags, nil
+	loaded, diags := content.LoadWith(newTreeFS(files), content.Options{Today: today})
+	return loaded, diags, nil
 }
 
 // catFile reads the objects named by specs ("<oid>" or "<rev>:<path>")

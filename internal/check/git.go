@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
@@ -18,16 +17,6 @@ type Changes struct {
 	Base                     string
 	Added, Modified, Deleted []string
 	Renamed                  [][2]string // from, to
-}
-
-// next lists where each status may move: registered → approved | rejected;
-// approved → implementing; implementing → completed; completed →
-// recognised | not-recognised.
-var next = map[content.Status][]content.Status{
-	content.Registered:   {content.Approved, content.Rejected},
-	content.Approved:     {content.Implementing},
-	content.Implementing: {content.Completed},
-	content.Completed:    {content.Recognised, content.NotRecognised},
 }
 
 // compareWithBase asks git what the working tree changes in content/
@@ -87,6 +76,7 @@ func compareWithBase(site, base string) (*Changes, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	statusEdited := false
 	for _, c := range compare {
 		data, ok := old[c.old]
 		if !ok {
@@ -98,6 +88,15 @@ func compareWithBase(site, base string) (*Changes, diag.List, error) {
 			continue // the file's own problems are reported by the loader
 		}
 		compareRegistration(base, before, after, &diags)
+		statusEdited = statusEdited || before.Status != after.Status
+	}
+	// Statuses come from decisions too: only a whole site tells them.
+	if ch.touchesStatus(statusEdited) {
+		moved, err := compareLifecycle(site, base, ch)
+		if err != nil {
+			return nil, nil, err
+		}
+		diags = append(diags, moved...)
 	}
 	return ch, diags, nil
 }
@@ -111,24 +110,6 @@ func compareRegistration(base string, before, after *content.Registration, diags
 		line, col := after.At("campaign")
 		diags.Errorf(after.Path, line, col, "campaign-changed", "không được đổi đợt đăng ký của bản đăng ký: ở %s là %d, nay là %d; hãy sửa lại như cũ", base, before.CampaignYear, after.CampaignYear)
 	}
-	if before.Status == after.Status {
-		return
-	}
-	for _, s := range next[before.Status] {
-		if s == after.Status {
-			return
-		}
-	}
-	line, col := after.At("status")
-	allowed := "không còn bước nào sau trạng thái này"
-	if n := next[before.Status]; len(n) > 0 {
-		var names []string
-		for _, s := range n {
-			names = append(names, string(s)+" ("+s.Label()+")")
-		}
-		allowed = "bước tiếp theo chỉ có thể là " + strings.Join(names, " hoặc ")
-	}
-	diags.Errorf(after.Path, line, col, "status-jump", "không được chuyển trạng thái từ %s (%s) sang %s (%s): %s", before.Status, before.Status.Label(), after.Status, after.Status.Label(), allowed)
 }
 
 // showAll reads the given paths at rev through one "git cat-file --batch".

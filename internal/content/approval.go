@@ -270,10 +270,15 @@ func (x *refIndex) explain(site *Site, d *Decision, ref string) string {
 	if years := x.years[ref]; len(years) > 0 {
 		return msg + ": mô hình này thuộc đợt năm " + itoa(years[0]) + "; mỗi văn bản chỉ xét các mô hình của đợt đăng ký ghi ở \"campaign\""
 	}
-	if _, ok := site.OrganisationByID[refOrg(ref)]; !ok {
+	o, ok := site.OrganisationByID[refOrg(ref)]
+	if !ok {
 		return msg + ": tổ chức " + refOrg(ref) + " không tồn tại" + suggestion(refOrg(ref), orgIDs(site))
 	}
-	return msg + suggestion(ref, x.ofOrgIn[refOrg(ref)+" "+itoa(d.CampaignYear)])
+	refs := x.ofOrgIn[o.ID+" "+itoa(d.CampaignYear)]
+	if len(refs) == 0 {
+		return msg + ": " + o.Title + " chưa có bản đăng ký nào trong đợt này; hãy kiểm tra lại mã tổ chức"
+	}
+	return msg + suggestion(ref, refs)
 }
 
 // applyDecisions gives each registration the status its decision gives,
