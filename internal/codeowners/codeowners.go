@@ -14,8 +14,10 @@
 //     neither names any, the file says so in a comment and the catch-all
 //     line is left out;
 //   - the registration folders of an organisation that names reviewers,
-//     content/registrations/<any year>/<id>/, are owned by its reviewers and
-//     by no one else.
+//     content/registrations/<any year>/<id>/, and the folders of the
+//     decisions it issues, content/decisions/<any year>/<id>/, are owned
+//     by its reviewers and by no one else: a level's decisions are its
+//     own to make.
 //
 // An organisation without reviewers does not inherit its parent's: its
 // folders fall to the Board. GitHub applies the last matching line, so the
@@ -52,7 +54,8 @@ const header = `# Tệp này do lệnh "mohinh codeowners" tạo ra: đừng s�
 #
 # Mọi tệp thuộc người duyệt của Ban Tổ chức (tổ chức có mã "ban-to-chuc"), hoặc của
 # tổ chức cao nhất nếu Ban Tổ chức không có hay chưa khai báo người duyệt. Thư mục đăng
-# ký của một tổ chức có khai báo người duyệt thì thuộc người duyệt của chính tổ chức đó.
+# ký và thư mục văn bản xét duyệt của một tổ chức có khai báo người duyệt thì thuộc người
+# duyệt của chính tổ chức đó.
 # GitHub áp dụng dòng khớp cuối cùng, nên các dòng riêng đứng sau dòng chung "*".
 `
 
@@ -76,7 +79,9 @@ func Generate(site *content.Site) []byte {
 	}
 	b.WriteString("\n")
 	for _, o := range orgs {
-		fmt.Fprintf(&b, "/"+content.RegistrationsDir+"/*/%s/ %s\n", o.ID, strings.Join(unique(o.Reviewers), " "))
+		owners := strings.Join(unique(o.Reviewers), " ")
+		fmt.Fprintf(&b, "/"+content.RegistrationsDir+"/*/%s/ %s\n", o.ID, owners)
+		fmt.Fprintf(&b, "/"+content.DecisionsDir+"/*/%s/ %s\n", o.ID, owners)
 	}
 	return b.Bytes()
 }

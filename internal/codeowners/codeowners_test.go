@@ -74,9 +74,9 @@ func TestGenerate(t *testing.T) {
 			orgs: []org{huyen, board, kaDo, chiBo},
 			rules: []string{
 				"* @btc-a @org/ban-to-chuc",
-				"/content/registrations/*/ban-to-chuc/ @btc-a @org/ban-to-chuc",
-				"/content/registrations/*/huyen-uy/ @hu-a",
-				"/content/registrations/*/xa-ka-do/ @kado @org/xa-ka-do",
+				"/content/registrations/*/ban-to-chuc/ @btc-a @org/ban-to-chuc", "/content/decisions/*/ban-to-chuc/ @btc-a @org/ban-to-chuc",
+				"/content/registrations/*/huyen-uy/ @hu-a", "/content/decisions/*/huyen-uy/ @hu-a",
+				"/content/registrations/*/xa-ka-do/ @kado @org/xa-ka-do", "/content/decisions/*/xa-ka-do/ @kado @org/xa-ka-do",
 			},
 		},
 		{
@@ -84,19 +84,19 @@ func TestGenerate(t *testing.T) {
 			orgs: []org{huyen, {board.id, board.title, board.kind, board.parent, ""}, dRan},
 			rules: []string{
 				"* @hu-a",
-				"/content/registrations/*/huyen-uy/ @hu-a",
-				"/content/registrations/*/thi-tran-dran/ @dran",
+				"/content/registrations/*/huyen-uy/ @hu-a", "/content/decisions/*/huyen-uy/ @hu-a",
+				"/content/registrations/*/thi-tran-dran/ @dran", "/content/decisions/*/thi-tran-dran/ @dran",
 			},
 		},
 		{
 			name:  "no ban-to-chuc: the root",
 			orgs:  []org{huyen, chiBo, kaDo},
-			rules: []string{"* @hu-a", "/content/registrations/*/huyen-uy/ @hu-a", "/content/registrations/*/xa-ka-do/ @kado @org/xa-ka-do"},
+			rules: []string{"* @hu-a", "/content/registrations/*/huyen-uy/ @hu-a", "/content/decisions/*/huyen-uy/ @hu-a", "/content/registrations/*/xa-ka-do/ @kado @org/xa-ka-do", "/content/decisions/*/xa-ka-do/ @kado @org/xa-ka-do"},
 		},
 		{
 			name:  "no board reviewers: a comment, no catch-all",
 			orgs:  []org{noRevHU, kaDo, chiBo},
-			rules: []string{"/content/registrations/*/xa-ka-do/ @kado @org/xa-ka-do"},
+			rules: []string{"/content/registrations/*/xa-ka-do/ @kado @org/xa-ka-do", "/content/decisions/*/xa-ka-do/ @kado @org/xa-ka-do"},
 			text:  "# Chưa có người duyệt chung",
 		},
 		{
