@@ -53,22 +53,34 @@ type Field struct {
 
 // Registration is one registration.
 type Registration struct {
-	Path            string       `json:"path"` // the file in the content repository
-	URL             string       `json:"url"`
-	Title           string       `json:"title"`
-	Organisation    Organisation `json:"organisation"`
-	Field           Field        `json:"field"`
-	Individual      bool         `json:"individual"` // true: a Party member's (cá nhân); false: the organisation's (tập thể)
-	Member          string       `json:"member"`     // the member's name; "" when collective
-	Number          string       `json:"number"`     // "12-CV/ĐU"; "" when none
-	Date            *string      `json:"date"`       // YYYY-MM-DD; null when not given
-	Timeliness      string       `json:"timeliness"` // ontime, late, unknown (no date)
-	DaysLate        int          `json:"days_late"`  // 0 unless late
-	Status          string       `json:"status"`     // registered, approved, rejected, implementing, completed, recognised, not-recognised
-	Signer          string       `json:"signer"`
-	SignerTitle     string       `json:"signer_title"`
-	Novelty         string       `json:"novelty"`
-	ExpectedResults string       `json:"expected_results"`
+	Path            string        `json:"path"` // the file in the content repository
+	URL             string        `json:"url"`
+	Title           string        `json:"title"`
+	Organisation    Organisation  `json:"organisation"`
+	Field           Field         `json:"field"`
+	Individual      bool          `json:"individual"` // true: a Party member's (cá nhân); false: the organisation's (tập thể)
+	Member          string        `json:"member"`     // the member's name; "" when collective
+	Number          string        `json:"number"`     // "12-CV/ĐU"; "" when none
+	Date            *string       `json:"date"`       // YYYY-MM-DD; null when not given
+	Timeliness      string        `json:"timeliness"` // ontime, late, unknown (no date)
+	DaysLate        int           `json:"days_late"`  // 0 unless late
+	Status          string        `json:"status"`     // registered, approved, rejected, implementing, completed, recognised, not-recognised
+	Signer          string        `json:"signer"`
+	SignerTitle     string        `json:"signer_title"`
+	Novelty         string        `json:"novelty"`
+	ExpectedResults string        `json:"expected_results"`
+	ApprovingLevel  *Organisation `json:"approving_level"` // who approves it; null when nobody is above
+	Decision        *Decision     `json:"decision"`        // the document that decided it; null while undecided
+}
+
+// Decision is the document that approved or rejected a registration.
+type Decision struct {
+	Path     string       `json:"path"` // the file in the content repository
+	Issuer   Organisation `json:"issuer"`
+	Number   string       `json:"number"` // "15-TB/ĐU"
+	Date     *string      `json:"date"`   // YYYY-MM-DD
+	Approved bool         `json:"approved"`
+	Reason   string       `json:"reason"` // why it was rejected; "" when approved
 }
 
 // Compliance is whether one expected organisation answered the call.
@@ -104,7 +116,28 @@ func registrationRecord(r *content.Registration, links Links) Registration {
 		Date: date(r.Date), Timeliness: r.Timeliness().Key(), DaysLate: r.DaysLate(),
 		Status: string(r.Status), Signer: r.Signer, SignerTitle: r.SignerTitle,
 		Novelty: r.Novelty, ExpectedResults: r.ExpectedResults,
+		ApprovingLevel: organisationOrNil(r.ApprovingLevel()),
+		Decision:       decisionRecord(r),
 	}
+}
+
+func decisionRecord(r *content.Registration) *Decision {
+	d := r.Decision
+	if d == nil || d.Issuer == nil {
+		return nil
+	}
+	return &Decision{
+		Path: d.Path, Issuer: organisation(d.Issuer), Number: d.Number, Date: date(d.Date),
+		Approved: !r.DecisionRejects, Reason: r.DecisionReason,
+	}
+}
+
+func organisationOrNil(o *content.Organisation) *Organisation {
+	if o == nil {
+		return nil
+	}
+	jo := organisation(o)
+	return &jo
 }
 
 func complianceRecord(e report.Entry) Compliance {
