@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/vi"
@@ -20,11 +21,58 @@ const NumberPattern = `^\d{1,4}-[A-ZĐ]{1,6}/[A-ZĐ][A-ZĐ0-9.-]*$`
 
 var numberPattern = regexp.MustCompile(NumberPattern)
 
-// MayRegister reports whether o may answer call c: an organisation
-// dissolved on or before the day the call was issued cannot; its
-// successor answers in its place.
-func (o *Organisation) MayRegister(c *Campaign) bool {
-	return o.Dissolved.IsZero() || c.Issued.Before(o.Dissolved)
+// MayRegister reports whether o may answer call c (RegisterProblem).
+func (o *Organisation) MayRegister(c *Campaign) bool { return o.RegisterProblem(c) == "" }
+
+// RegisterProblem says, in Vietnamese, why o may not answer call c, or
+// returns "". A call is answered by the organisations under its issuer
+// (a district's by its base organisations and their branches, a đảng ủy
+// xã's by its chi bộ) that exist while it runs: one dissolved on or before
+// the day it was issued cannot, and its successor answers in its place;
+// one established after its deadline cannot either.
+func (o *Organisation) RegisterProblem(c *Campaign) string {
+	_, problem := o.registerProblem(c)
+	return problem
+}
+
+// registerProblem is RegisterProblem with the code of its diagnostic.
+func (o *Organisation) registerProblem(c *Campaign) (code, problem string) {
+	year := strconv.Itoa(c.Year)
+	name := strconv.Quote(o.ID) + " (" + o.Title + ")"
+	switch {
+	case !o.Dissolved.IsZero() && !c.Issued.Before(o.Dissolved):
+		msg := "tổ chức " + name + " đã giải thể " + o.Dissolved.Prose() + ", trước đợt đăng ký " + year
+		if o.Successor != nil {
+			msg += ": hãy đăng ký dưới tên tổ chức kế thừa " + strconv.Quote(o.Successor.ID) + " (" + o.Successor.Title + ")"
+		}
+		return "dissolved-organisation", msg
+	case !o.Established.IsZero() && !c.Deadline.IsZero() && c.Deadline.Before(o.Established):
+		return "not-established", "tổ chức " + name + " thành lập " + o.Established.Prose() + ", sau hạn đăng ký của đợt " + year + " (" + c.Deadline.Short() + "): tổ chức đăng ký từ đợt sau"
+	case c.Issuer != nil && o != c.Issuer && !o.Under(c.Issuer) && o.inTree():
+		return "not-under-issuer", "tổ chức " + name + " không trực thuộc " + c.Issuer.Title + ", cấp ủy ban hành đợt đăng ký " + year + ": mỗi đợt chỉ nhận đăng ký của các tổ chức trực thuộc cấp ủy ban hành; hãy kiểm tra lại \"organisation\" hoặc \"campaign\""
+	}
+	return "", ""
+}
+
+// inTree reports whether o's chain of parents ends at a top committee:
+// not at one whose "parent" was cut for a problem already reported (an
+// unknown parent, a cycle).
+func (o *Organisation) inTree() bool {
+	top := o
+	for top.Parent != nil {
+		top = top.Parent
+	}
+	return top.ParentID == ""
+}
+
+// Under reports whether o is below a in the hierarchy.
+func (o *Organisation) Under(a *Organisation) bool {
+	for p := o.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }
 
 // MaxSlugLen bounds a registration's file name, in bytes, without .md:

@@ -172,13 +172,9 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 		if !ok || r.OrganisationID != folderOrg || strconv.Itoa(r.CampaignYear) != folderYear || r.Organisation == nil || r.Campaign == nil || r.Field == nil {
 			continue
 		}
-		if o := r.Organisation; !o.MayRegister(r.Campaign) {
+		if code, problem := r.Organisation.registerProblem(r.Campaign); problem != "" {
 			line, col := r.At("organisation")
-			msg := "tổ chức " + o.ID + " đã giải thể " + o.Dissolved.Prose() + ", trước đợt đăng ký " + strconv.Itoa(r.Campaign.Year)
-			if o.Successor != nil {
-				msg += ": hãy đăng ký dưới tên tổ chức kế thừa " + o.Successor.ID
-			}
-			diags.Errorf(r.Path, line, col, "dissolved-organisation", "%s", msg)
+			diags.Errorf(r.Path, line, col, code, "%s", problem)
 		}
 		kept = append(kept, r)
 	}

@@ -1,6 +1,7 @@
 package newreg
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,17 +9,13 @@ import (
 	"github.com/mohinh/mohinh/internal/content"
 )
 
-// CheckMayRegister explains, naming the successor, why o may not answer c
-// (content.Organisation.MayRegister).
+// CheckMayRegister explains why o may not answer c
+// (content.Organisation.RegisterProblem).
 func CheckMayRegister(o *content.Organisation, c *content.Campaign) error {
-	if o.MayRegister(c) {
-		return nil
+	if problem := o.RegisterProblem(c); problem != "" {
+		return errors.New(problem)
 	}
-	msg := fmt.Sprintf("tổ chức %q (%s) đã giải thể %s, trước đợt đăng ký %d", o.ID, o.Title, o.Dissolved.Prose(), c.Year)
-	if s := o.Successor; s != nil {
-		msg += fmt.Sprintf(": hãy đăng ký dưới tên tổ chức kế thừa %q (%s)", s.ID, s.Title)
-	}
-	return fmt.Errorf("%s", msg)
+	return nil
 }
 
 // Organisations returns the organisations that may answer c in the order of
