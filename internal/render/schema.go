@@ -95,11 +95,12 @@ type FormOrganisation struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Depth int    `json:"depth"`
-	// Closed are the years of the calls it may not answer: it was
-	// dissolved before they were issued (content.Organisation.MayRegister).
-	Closed []int `json:"closed,omitempty"`
-	// Successor is who answers in its place.
-	Successor string `json:"successor,omitempty"`
+	// Closed are the years of the calls it may not answer, and Why says
+	// why for each, as the loader does (content.Organisation.RegisterProblem):
+	// dissolved before it was issued, established after its deadline,
+	// under another committee than its issuer.
+	Closed []int             `json:"closed,omitempty"`
+	Why    map[string]string `json:"why,omitempty"`
 	// Label is the title indented by depth, as the form's list shows it;
 	// ClosedYears is Closed for an HTML attribute.
 	Label       string `json:"-"`
@@ -119,8 +120,7 @@ var formMessages = map[string]string{
 	"date-before-call": "Ngày ký {date} trước ngày ban hành Công văn số {number} ({issued}): hãy kiểm tra lại ngày ký.",
 	"late":             "Nộp muộn {days} ngày: hạn đăng ký của đợt {year} là {deadline}.",
 	"text-too-short":   "Nội dung chỉ có {n} từ: hãy viết cụ thể hơn để người đọc hiểu được mô hình.",
-	"closed":           "{org} đã giải thể trước đợt đăng ký {year}, không đăng ký được.",
-	"closed-successor": "{org} đã giải thể trước đợt đăng ký {year}: hãy đăng ký dưới tên tổ chức kế thừa, {successor}.",
+	"closed":           "{why}.",
 	"member-required":  "Bản đăng ký cá nhân cần họ tên đảng viên.",
 }
 
@@ -173,15 +173,16 @@ func buildFormSchema(site *content.Site) FormSchema {
 		fo := FormOrganisation{ID: o.ID, Title: o.Title, Depth: o.Depth, Label: strings.Repeat("\u00a0\u00a0\u00a0", o.Depth) + o.Title}
 		var closed []string
 		for _, c := range site.Campaigns {
-			if !o.MayRegister(c) {
+			if why := o.RegisterProblem(c); why != "" {
 				fo.Closed = append(fo.Closed, c.Year)
 				closed = append(closed, strconv.Itoa(c.Year))
+				if fo.Why == nil {
+					fo.Why = map[string]string{}
+				}
+				fo.Why[strconv.Itoa(c.Year)] = upperFirst(why)
 			}
 		}
 		fo.ClosedYears = strings.Join(closed, " ")
-		if fo.Closed != nil && o.Successor != nil {
-			fo.Successor = o.Successor.Title
-		}
 		s.Rules.Organisations = append(s.Rules.Organisations, fo)
 	}
 	var fieldIDs []any

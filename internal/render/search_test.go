@@ -315,7 +315,7 @@ func TestFormSchema(t *testing.T) {
 			xa = o
 		}
 	}
-	if !slices.Equal(xa.Closed, []int{2024}) || xa.Successor != "Huyện ủy" {
+	if !slices.Equal(xa.Closed, []int{2024}) || !strings.Contains(xa.Why["2024"], "hãy đăng ký dưới tên tổ chức kế thừa") || !strings.HasPrefix(xa.Why["2024"], "Tổ chức") {
 		t.Errorf("a dissolved organisation: %+v", xa)
 	}
 	if p := s.Properties["number"]; p.Pattern != content.NumberPattern {

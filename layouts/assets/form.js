@@ -38,7 +38,7 @@ async function start(form) {
       const o = rules.organisations.find((x) => x.id === id);
       const c = campaign();
       if (o && c && (o.closed || []).includes(c.year)) {
-        return ["error", say(o.successor ? "closed-successor" : "closed", { org: o.title, year: c.year, successor: o.successor })];
+        return ["error", say("closed", { why: (o.why || {})[c.year] || o.title })];
       }
     },
     field() {
