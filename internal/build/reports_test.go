@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/export"
 	"github.com/mohinh/mohinh/internal/report"
 )
@@ -57,10 +58,16 @@ func TestSampleSiteReports(t *testing.T) {
 
 			// The report: the document's header and signature, every registration.
 			page := string(read(dir + "bao-cao/index.html"))
+			// The issuer's own document: the district's until 2025, a
+			// commune's own call after the reorganisation.
+			symbol, onBehalf := "HU", "T/M BAN THƯỜNG VỤ"
+			if c.Issuer.Kind == content.DangUyCoSo {
+				symbol, onBehalf = "ĐU", "T/M ĐẢNG ỦY"
+			}
 			for _, want := range []string{
-				`<p class="superior">ĐẢNG BỘ TỈNH LÂM ĐỒNG</p>`, // the root's superior: the sample's "superior"
-				`<p class="issuer">` + strings.ToUpper(c.Issuer.Title) + `</p>`, "ĐẢNG CỘNG SẢN VIỆT NAM", "Số       -BC/HU",
-				c.Issuer.Place + ", ngày      tháng      năm", "T/M BAN THƯỜNG VỤ", `<p class="role">PHÓ BÍ THƯ</p>`, `<p class="signer">` + c.Signer + `</p>`,
+				`<p class="superior">ĐẢNG BỘ TỈNH LÂM ĐỒNG</p>`, // the top committees' superior: the sample's "superior"
+				`<p class="issuer">` + strings.ToUpper(c.Issuer.Title) + `</p>`, "ĐẢNG CỘNG SẢN VIỆT NAM", "Số       -BC/" + symbol,
+				c.Issuer.Place + ", ngày      tháng      năm", onBehalf, `<p class="role">PHÓ BÍ THƯ</p>`, `<p class="signer">` + c.Signer + `</p>`,
 			} {
 				if !strings.Contains(page, want) {
 					t.Errorf("the report lacks %q", want)

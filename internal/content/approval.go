@@ -114,8 +114,10 @@ func linkDecisions(site *Site, decs []*Decision, diags *diag.List) {
 				diags.Errorf(d.Path, line, col, "unknown-campaign", "đợt đăng ký năm %d không tồn tại: các đợt hiện có là %s", d.CampaignYear, campaignYears(site))
 			}
 		}
-		checkDecisionDates(d, diags)
-		if d.Issuer == nil || d.Campaign == nil {
+		// A decision whose date or issuer is wrong decides nothing until it
+		// is fixed: the registrations it lists keep the status their files
+		// give, so that one mistake is one problem.
+		if !checkDecisionDates(d, diags) || d.Issuer == nil || d.Campaign == nil {
 			d.Approved, d.Rejected = nil, nil
 			continue
 		}
@@ -196,19 +198,23 @@ func rankOf(o *Organisation) int {
 func refOrg(ref string) string  { org, _, _ := strings.Cut(ref, "/"); return org }
 func refSlug(ref string) string { _, slug, _ := strings.Cut(ref, "/"); return slug }
 
-// checkDecisionDates checks the dates of d alone and against its call and
-// its issuer's lifetime.
-func checkDecisionDates(d *Decision, diags *diag.List) {
+// checkDecisionDates checks the date of d against its call and its
+// issuer's lifetime, and reports whether it is right.
+func checkDecisionDates(d *Decision, diags *diag.List) bool {
 	if d.Date.IsZero() {
-		return
+		return false // "date" is required: reported when read
 	}
+	ok := true
 	line, col := d.At("date")
 	if c := d.Campaign; c != nil && !c.Issued.IsZero() && d.Date.Before(c.Issued) {
 		diags.Errorf(d.Path, line, col, "date-before-call", "ngày ký %s trước ngày ban hành Công văn số %s (%s) của đợt đăng ký: hãy kiểm tra lại ngày ký", d.Date.Short(), c.Number, c.Issued.Short())
+		ok = false
 	}
 	if o := d.Issuer; o != nil && !o.ExistedOn(d.Date) {
 		diags.Errorf(d.Path, line, col, "organisation-not-in-place", "%s", notInPlace(o, d.Date, "văn bản"))
+		ok = false
 	}
+	return ok
 }
 
 // decisionMayDecide checks that d may decide on r: its issuer is r's

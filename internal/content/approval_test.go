@@ -15,9 +15,9 @@ func levelsSite() fstest.MapFS {
 	fsys := baseSite()
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	fsys["content/organisations/huyen-uy.md"] = file("---\ntitle: Huyện ủy Đơn Dương\nkind: cap-uy\nsuperior: Đảng bộ tỉnh Lâm Đồng\ndissolved: 2025-07-01\n---\n")
-	fsys["content/organisations/ban-to-chuc.md"] = file("---\ntitle: Ban Tổ chức Huyện ủy\nkind: co-quan-tham-muu\nparent: huyen-uy\n---\n")
-	fsys["content/organisations/xa-ka-do.md"] = file("---\ntitle: Đảng ủy xã Ka Đô\nkind: dang-uy-co-so\nparent: huyen-uy\n---\n")
-	fsys["content/organisations/chi-bo-ka-do-moi.md"] = file("---\ntitle: Chi bộ thôn Ka Đô Mới\nkind: chi-bo-truc-thuoc\nparent: xa-ka-do\n---\n")
+	fsys["content/organisations/ban-to-chuc.md"] = file("---\ntitle: Ban Tổ chức Huyện ủy\nkind: co-quan-tham-muu\nparent: huyen-uy\ndissolved: 2025-07-01\n---\n")
+	fsys["content/organisations/xa-ka-do.md"] = file("---\ntitle: Đảng ủy xã Ka Đô\nkind: dang-uy-co-so\nparent: huyen-uy\ndissolved: 2025-07-01\n---\n")
+	fsys["content/organisations/chi-bo-ka-do-moi.md"] = file("---\ntitle: Chi bộ thôn Ka Đô Mới\nkind: chi-bo-truc-thuoc\nparent: xa-ka-do\ndissolved: 2025-07-01\n---\n")
 	fsys["content/organisations/xa-don-duong.md"] = file("---\ntitle: Đảng ủy xã Đơn Dương\nkind: dang-uy-co-so\nsuperior: Đảng bộ tỉnh Lâm Đồng\nestablished: 2025-07-01\n---\n")
 	fsys["content/organisations/chi-bo-thanh-my.md"] = file("---\ntitle: Chi bộ tổ dân phố Thạnh Mỹ\nkind: chi-bo-truc-thuoc\nparent: xa-don-duong\nestablished: 2025-07-01\n---\n")
 	fsys["content/campaigns/2026.md"] = file("---\ntitle: Đăng ký mô hình mới năm 2026\nyear: 2026\nnumber: 5-CV/ĐU\nissued: 2025-12-15\ndeadline: 2026-01-10\nissuer: xa-don-duong\n---\n")

@@ -44,6 +44,8 @@ func (o *Organisation) registerProblem(c *Campaign) (code, problem string) {
 		msg := "tổ chức " + name + " đã giải thể " + o.Dissolved.Prose() + ", trước đợt đăng ký " + year
 		if o.Successor != nil {
 			msg += ": hãy đăng ký dưới tên tổ chức kế thừa " + strconv.Quote(o.Successor.ID) + " (" + o.Successor.Title + ")"
+		} else {
+			msg += ": tổ chức đã giải thể không đăng ký được nữa; hãy kiểm tra lại \"organisation\" và \"campaign\""
 		}
 		return "dissolved-organisation", msg
 	case !o.Established.IsZero() && !c.Deadline.IsZero() && c.Deadline.Before(o.Established):

@@ -66,10 +66,30 @@ func linkOrganisations(site *Site, diags *diag.List) {
 		s.Predecessors = append(s.Predecessors, o)
 	}
 	breakSuccessorCycles(site, diags)
+	checkLifetimeUnderParent(site, diags)
 	for _, o := range site.Organisations {
 		if o.PartyName == "" {
 			o.PartyName = o.Title
 		}
+	}
+}
+
+// checkLifetimeUnderParent reports an organisation that outlives its
+// parent: one still in place, or dissolved later, under a parent that was
+// dissolved. After a reorganisation the branches of an ended committee end
+// with it, or move under its successor.
+func checkLifetimeUnderParent(site *Site, diags *diag.List) {
+	for _, o := range site.Organisations {
+		p := o.Parent
+		if p == nil || p.Dissolved.IsZero() || (!o.Dissolved.IsZero() && !p.Dissolved.Before(o.Dissolved)) {
+			continue
+		}
+		line, col := o.At("parent")
+		advice := "hãy ghi ngày giải thể (\"dissolved\") của tổ chức này"
+		if s := p.Successor; s != nil {
+			advice += ", hoặc chuyển tổ chức sang cấp trên mới: \"parent: " + s.ID + "\" (" + s.Title + ", tổ chức kế thừa)"
+		}
+		diags.Errorf(o.Path, line, col, "parent-dissolved", "cấp trên %s (%s) đã giải thể từ ngày %s, nhưng tổ chức này vẫn hoạt động sau ngày đó: %s", p.Title, p.ID, p.Dissolved.Short(), advice)
 	}
 }
 

@@ -47,7 +47,7 @@
 //	field.html         listView          (lists.go)
 //	status.html        listView          (lists.go)
 //	campaign.html      campaignView      (lists.go)
-//	organisations.html []treeNode
+//	organisations.html organisationsView the structure in place; apart, those ended
 //	fields.html        []fieldRow
 //	statuses.html      []statusRow
 //	report.html        reportView        (reports.go)

@@ -66,11 +66,7 @@ func sitePages(site *content.Site, urls URLs, hist history.History) []job {
 			return newPage("Không tìm thấy trang", urls.NotFound(), "", nil, content.Markdown{}, nil)
 		}},
 		job{"organisations", urls.Organisations(), func() page {
-			var roots []treeNode
-			for _, root := range site.Roots {
-				roots = append(roots, tree(root))
-			}
-			return newPage("Tổ chức đảng", urls.Organisations(), "to-chuc", []Link{home}, content.Markdown{}, roots)
+			return newPage("Tổ chức đảng", urls.Organisations(), "to-chuc", []Link{home}, content.Markdown{}, b.organisations())
 		}},
 		job{"fields", urls.Fields(), func() page {
 			return newPage("Lĩnh vực", urls.Fields(), "linh-vuc", []Link{home}, content.Markdown{}, b.fieldRows())

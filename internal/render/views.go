@@ -80,10 +80,21 @@ type historyLine struct {
 	Subject  string
 }
 
+// organisationsView is the organisations index: the structure in place,
+// and apart the organisations that have ended, whose pages stay reachable.
+type organisationsView struct {
+	Current   []treeNode              // the top committees in place, with what is in place below them
+	Dissolved []*content.Organisation // dissolved or merged, in Vietnamese order
+}
+
 // treeNode is an organisation in the tree of the organisations index.
 type treeNode struct {
 	Organisation *content.Organisation
-	Children     []treeNode
+	Children     []treeNode // those in place
+	// EndedParent is set on an organisation in place whose parent has
+	// ended: its file was not moved to the successor, and it is shown
+	// at the top so that its page stays reachable.
+	EndedParent *content.Organisation
 }
 
 // fieldRow is a field in the fields index.
@@ -222,10 +233,35 @@ func (b *viewBuilder) historyLines(path string) []historyLine {
 	return lines
 }
 
+// organisations lists the top committees in place with the organisations
+// in place below them, and apart every organisation that has ended.
+func (b *viewBuilder) organisations() organisationsView {
+	var v organisationsView
+	for _, root := range b.site.Roots {
+		if root.Current() {
+			v.Current = append(v.Current, tree(root))
+		}
+	}
+	for _, o := range b.site.Organisations {
+		switch {
+		case !o.Current():
+			v.Dissolved = append(v.Dissolved, o)
+		case o.Parent != nil && !o.Parent.Current():
+			n := tree(o)
+			n.EndedParent = o.Parent
+			v.Current = append(v.Current, n)
+		}
+	}
+	return v
+}
+
+// tree is o and the organisations in place below it.
 func tree(o *content.Organisation) treeNode {
 	n := treeNode{Organisation: o}
 	for _, c := range o.Children {
-		n.Children = append(n.Children, tree(c))
+		if c.Current() {
+			n.Children = append(n.Children, tree(c))
+		}
 	}
 	return n
 }
