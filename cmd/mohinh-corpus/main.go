@@ -1,5 +1,6 @@
 // Command mohinh-corpus writes a generated site (a province's Party
-// organisations and their registrations) for tests and benchmarks:
+// organisations, their registrations and the notices approving them) for
+// tests and benchmarks:
 //
 //	mohinh-corpus -n 10000 -seed 1 -out /tmp/corpus10k
 //

@@ -211,7 +211,7 @@ func checkDecisionDates(d *Decision, diags *diag.List) bool {
 		ok = false
 	}
 	if o := d.Issuer; o != nil && !o.ExistedOn(d.Date) {
-		diags.Errorf(d.Path, line, col, "organisation-not-in-place", "%s", notInPlace(o, d.Date, "văn bản"))
+		diags.Errorf(d.Path, line, col, "organisation-not-in-place", "%s", notInPlace(o, d.Date, decisionDocument))
 		ok = false
 	}
 	return ok
@@ -329,6 +329,9 @@ func checkLifetimes(site *Site, diags *diag.List) {
 	}
 }
 
+// decisionDocument is how notInPlace names a decision.
+const decisionDocument = "văn bản"
+
 // notInPlace explains that o did not exist on day d, when what (a
 // document) was signed.
 func notInPlace(o *Organisation, d Date, what string) string {
@@ -336,6 +339,11 @@ func notInPlace(o *Organisation, d Date, what string) string {
 		return what + " ký ngày " + d.Short() + ", trước khi " + o.Title + " (" + o.ID + ") được thành lập ngày " + o.Established.Short() + ": hãy kiểm tra lại ngày ký, hoặc ngày \"established\" của tổ chức"
 	}
 	msg := what + " ký ngày " + d.Short() + ", khi " + o.Title + " (" + o.ID + ") đã giải thể, sáp nhập từ ngày " + o.Dissolved.Short()
+	if what == decisionDocument {
+		// The approving level of a registration is the one of its year:
+		// its successor cannot decide in its place.
+		return msg + ": văn bản xét duyệt phải do " + o.Title + " ký trước ngày đó; hãy kiểm tra lại ngày ký, hoặc ngày \"dissolved\" của tổ chức"
+	}
 	if o.Successor != nil {
 		return msg + ": văn bản từ ngày đó do tổ chức kế thừa " + o.Successor.Title + " (" + o.Successor.ID + ") ký"
 	}

@@ -1,7 +1,8 @@
 // Package corpus generates a realistic, deterministic content tree for
-// mohinh: a province's Party organisations and their registrations of "mô
-// hình mới, cách làm sáng tạo", in the format of docs/content-format.md.
-// It is what the benchmarks are measured on.
+// mohinh: a province's Party organisations, their registrations of "mô
+// hình mới, cách làm sáng tạo" and the notices approving them, in the
+// format of docs/content-format.md. It is what the benchmarks are measured
+// on.
 package corpus
 
 import (
@@ -42,6 +43,10 @@ type Stats struct {
 	Individual         int
 	Late               int
 	Statuses           map[string]int
+	Decisions          int // approval notices
+	Supplementary      int // of which supplementary ones, for late registrations
+	Decided            int // registrations a decision lists
+	Undecided          int // registrations past "registered" that no decision lists
 	Files              int
 	Bytes              int64
 	RegistrationBytes  int64
@@ -60,6 +65,7 @@ func (s Stats) String() string {
 	for _, st := range Statuses {
 		fmt.Fprintf(&b, "  %-18s %d\n", st, s.Statuses[st])
 	}
+	fmt.Fprintf(&b, "decisions         %d (supplementary %d; deciding %d registrations, %d past registered undecided)\n", s.Decisions, s.Supplementary, s.Decided, s.Undecided)
 	avg := 0.0
 	if s.Registrations > 0 {
 		avg = float64(s.RegistrationBytes) / float64(s.Registrations)
@@ -96,10 +102,12 @@ func Generate(dir string, opts Options) (Stats, error) {
 	root := orgs[0]
 	camps := planCampaigns(r, years, root)
 	regs := planRegs(r, opts.Registrations, camps, orgs)
+	decs := planDecisions(r, regs, camps, orgs)
 
 	st := Stats{
 		Organisations: map[string]int{}, Statuses: map[string]int{},
 		OrganisationsTotal: len(orgs), Campaigns: len(camps), Fields: len(fields), Registrations: len(regs),
+		Decisions: len(decs),
 	}
 	contentDir := filepath.Join(dir, "content")
 	var tasks []task
@@ -144,10 +152,27 @@ func Generate(dir string, opts Options) (Stats, error) {
 			st.Late++
 		}
 		st.Statuses[rg.status]++
+		switch {
+		case rg.decided:
+			st.Decided++
+		case rg.status != "registered":
+			st.Undecided++
+		}
 		tasks = append(tasks, task{
 			path: file, reg: true,
 			render: func(b *bytes.Buffer) { renderReg(b, rg, opts.Seed) },
 		})
+	}
+	for _, d := range decs {
+		if d.supplementary {
+			st.Supplementary++
+		}
+		file := filepath.Join(dir, filepath.FromSlash(content.DecisionPath(d.camp.year, d.issuer.id, d.slug())))
+		if dd := filepath.Dir(file); !seen[dd] {
+			seen[dd] = true
+			dirs = append(dirs, dd)
+		}
+		tasks = append(tasks, task{path: file, render: func(b *bytes.Buffer) { renderDecision(b, d, root) }})
 	}
 	for _, d := range dirs {
 		if err := os.MkdirAll(d, 0o755); err != nil {

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
 	"go.yaml.in/yaml/v3"
 )
@@ -23,6 +26,7 @@ var schema = map[string]map[string]bool{
 	"field":        {"title": true, "order": false},
 	"organisation": {"title": true, "kind": true, "parent": false, "party_name": false, "place": false, "dissolved": false, "successor": false},
 	"registration": registrationKeys(),
+	"decision":     {"title": true, "kind": true, "issuer": true, "campaign": true, "number": true, "date": true, "signer": false, "signer_title": false, "approved": false, "rejected": false},
 }
 
 // registrationKeys are the contract's.
@@ -86,6 +90,8 @@ func parse(t *testing.T, rel string, b []byte) doc {
 		d.kind = "organisation"
 	case strings.HasPrefix(rel, "content/registrations/"):
 		d.kind = "registration"
+	case strings.HasPrefix(rel, "content/decisions/"):
+		d.kind = "decision"
 	default:
 		t.Fatalf("%s: unexpected file", rel)
 	}
@@ -111,9 +117,9 @@ func parse(t *testing.T, rel string, b []byte) doc {
 			t.Errorf("%s: duplicate key %q", rel, k)
 		}
 		switch {
-		case k == "recipients":
+		case k == "recipients" || k == "approved" || k == "rejected":
 			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
-				t.Errorf("%s: recipients is not a list", rel)
+				t.Errorf("%s: %s is not a list", rel, k)
 			}
 			d.meta[k] = ""
 			continue
@@ -175,7 +181,7 @@ func TestCorpus(t *testing.T) {
 		if d.kind != "index" && !vi.IsSlug(name) {
 			t.Errorf("%s: file name is not a slug", rel)
 		}
-		if d.kind == "registration" {
+		if d.kind == "registration" || d.kind == "decision" {
 			name = rel
 		}
 		byKind[d.kind][name] = d
@@ -192,6 +198,24 @@ func TestCorpus(t *testing.T) {
 	}
 	if st.Files != len(tree) {
 		t.Errorf("stats say %d files, %d written", st.Files, len(tree))
+	}
+	if len(byKind["decision"]) != st.Decisions || st.Decisions == 0 {
+		t.Errorf("%d decision files, stats say %d", len(byKind["decision"]), st.Decisions)
+	}
+	numbers := map[string]bool{}
+	for rel, d := range byKind["decision"] {
+		if k := d.meta["issuer"] + " " + d.meta["date"][:4] + " " + d.meta["number"]; numbers[k] {
+			t.Errorf("%s: number %s used twice by its issuer in a year", rel, d.meta["number"])
+		} else {
+			numbers[k] = true
+		}
+		parts := strings.Split(rel, "/")
+		if d.meta["campaign"] != parts[2] || d.meta["issuer"] != parts[3] {
+			t.Errorf("%s: issuer %s, campaign %s", rel, d.meta["issuer"], d.meta["campaign"])
+		}
+		if !regexp.MustCompile(content.NumberPattern).MatchString(d.meta["number"]) {
+			t.Errorf("%s: number %q", rel, d.meta["number"])
+		}
 	}
 
 	// campaigns
@@ -335,5 +359,84 @@ func TestYears(t *testing.T) {
 	}
 	if _, err := Generate(t.TempDir(), Options{Registrations: -1}); err == nil {
 		t.Error("negative count accepted")
+	}
+}
+
+// The site loads without an error, on the corpus's own today and on the
+// real one, and the statuses the loader derives from the decisions are
+// the ones the generator counted.
+func TestLoads(t *testing.T) {
+	const n = 1000
+	dir, st := generate(t, n)
+	last := DefaultYears[len(DefaultYears)-1]
+	snapshot, _ := content.ParseDate(day(last, time.January, 10).AddDate(0, 0, horizonDays).Format("2006-01-02"))
+	for _, today := range []content.Date{snapshot, {}} {
+		site, diags := content.LoadWith(os.DirFS(dir), content.Options{Today: today})
+		for _, d := range diags {
+			if d.Severity == diag.Error {
+				t.Errorf("today %s: %s", today, d)
+			}
+		}
+		if len(site.Decisions) != st.Decisions {
+			t.Errorf("%d decisions loaded, %d written", len(site.Decisions), st.Decisions)
+		}
+		statuses, decided, undecided := map[string]int{}, 0, 0
+		for _, r := range site.Registrations {
+			statuses[string(r.Status)]++
+			switch {
+			case r.Decision != nil:
+				decided++
+			case r.Status != content.Registered:
+				undecided++
+			}
+		}
+		for _, s := range Statuses {
+			if statuses[s] != st.Statuses[s] {
+				t.Errorf("%s: %d loaded, %d generated", s, statuses[s], st.Statuses[s])
+			}
+		}
+		if decided != st.Decided || undecided != st.Undecided {
+			t.Errorf("decided %d, undecided %d; stats say %d, %d", decided, undecided, st.Decided, st.Undecided)
+		}
+		if st.Decided < n/2 || st.Undecided == 0 || st.Supplementary == 0 {
+			t.Errorf("decided %d, undecided %d, supplementary notices %d of %d registrations", st.Decided, st.Undecided, st.Supplementary, n)
+		}
+	}
+}
+
+// A level that ended before it could decide, and a group registered after
+// the corpus's today, stay undecided; a level that ended after its group
+// decides before it ends.
+func TestDecisionDates(t *testing.T) {
+	c := &campaign{year: 2024, number: "1-CV/TU", issued: day(2023, time.December, 15), deadline: day(2024, time.January, 10)}
+	root := &org{idx: 0, parent: -1, id: "tinh-uy", kind: KindCapUy, numSuffix: "TU"}
+	ended := &org{idx: 1, parent: 0, id: "chi-bo-a", kind: KindChiBoCoSo, numSuffix: "CB", dissolved: day(2024, time.January, 5)}
+	late := &org{idx: 2, parent: 0, id: "chi-bo-b", kind: KindChiBoCoSo, numSuffix: "CB", dissolved: day(2024, time.January, 9)}
+	open := &org{idx: 3, parent: 0, id: "chi-bo-c", kind: KindChiBoCoSo, numSuffix: "CB"}
+	orgs := []*org{root, ended, late, open}
+	decided := 0
+	for seed := range 40 {
+		regs := []*reg{
+			{idx: 0, org: ended, camp: c, member: "A", date: day(2024, time.January, 5), status: "approved", writeStatus: true},
+			{idx: 1, org: late, camp: c, member: "B", date: day(2024, time.January, 5), status: "rejected", writeStatus: true},
+			{idx: 2, org: open, camp: c, member: "C", date: c.deadline.AddDate(0, 0, horizonDays+1), status: "approved", writeStatus: true},
+		}
+		for _, d := range planDecisions(rand.New(rand.NewPCG(uint64(seed), 1)), regs, []*campaign{c}, orgs) {
+			switch d.issuer {
+			case late:
+				decided++
+				if d.date.Before(regs[1].date) || !d.date.Before(late.dissolved) || len(d.rejected) != 1 || d.number != "1-TB/CB" || regs[1].writeStatus {
+					t.Errorf("seed %d: %+v", seed, d)
+				}
+			default:
+				t.Errorf("seed %d: %s decided on %s", seed, d.issuer.id, d.date.Format(time.DateOnly))
+			}
+		}
+		if !regs[0].writeStatus || !regs[2].writeStatus {
+			t.Errorf("seed %d: an undecided registration lost its status", seed)
+		}
+	}
+	if decided == 0 {
+		t.Error("a level that could decide never did")
 	}
 }

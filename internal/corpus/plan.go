@@ -39,6 +39,7 @@ type reg struct {
 	signerTitle  string
 	status       string
 	writeStatus  bool
+	decided      bool // listed by a decision (decisions.go)
 	late         bool
 }
 
