@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,5 +62,30 @@ func TestFastFrontMatterAgreesWithYAML(t *testing.T) {
 	}
 	if fastOnGenerated < len(generated)*95/100 {
 		t.Errorf("the fast parser handled %d of %d generated registrations", fastOnGenerated, len(generated))
+	}
+	// Decisions: the notices that only approve are lists of plain texts,
+	// which the fast parser reads; those with rejections (a list of
+	// mappings) go to yaml.v3. Both agree on every one.
+	decisions, _ := filepath.Glob(filepath.Join(dir, "content/decisions/*/*/*.md"))
+	fastOnDecisions, onlyApproving := 0, 0
+	for _, p := range decisions {
+		data, _ := os.ReadFile(p)
+		raw, ok := content.RawFrontMatter(data)
+		if !ok {
+			t.Fatalf("%s: no front matter", p)
+		}
+		if !bytes.Contains(raw, []byte("\nrejected:")) {
+			onlyApproving++
+		}
+		handled, diff := content.SameAsYAML(raw)
+		if diff != "" {
+			t.Errorf("%s\n%s", diff, raw)
+		}
+		if handled {
+			fastOnDecisions++
+		}
+	}
+	if len(decisions) == 0 || fastOnDecisions < onlyApproving {
+		t.Errorf("the fast parser handled %d of %d generated decisions, %d of which only approve", fastOnDecisions, len(decisions), onlyApproving)
 	}
 }

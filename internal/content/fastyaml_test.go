@@ -57,9 +57,11 @@ func TestFastFrontMatterCases(t *testing.T) {
 		"number: 17-CV/CB\nsigner_title: Bí thư\n",
 		"x: a:b\ny: a#b\nz: 50% hộ\n",
 		"title: \"\\\"Mỗi tháng\\\" về: người cao tuổi\"\nb: \"a\\\\b\"\nc: \"\"\n",
+		"list:\n  - a\n", "approved:\n  - xa-ka-do/ca-tam\n  - chi-bo/nuoi-bo\ndate: 2024-01-20\n", "reviewers:\n  - \"@a\"\n",
 	}
 	declined := []string{
-		"title: \"quoted\" tail\n", "title: 'quoted'\n", "a: \"\\n\"\n", "a: \"x\\u00e0\"\n", "a: \"open\n", "list:\n  - a\n", "title:\n", "a: yes\n", "a: 1.5\n", "a: 017\n", "a: 0008\n", "a: <<\n", "null: x\n", "true: x\n",
+		"title: \"quoted\" tail\n", "title: 'quoted'\n", "a: \"\\n\"\n", "a: \"x\\u00e0\"\n", "a: \"open\n", "title:\n",
+		"list:\n- a\n", "list:\n   - a\n", "list:\n  - a\n   - b\n", "list:\n  - 17\n", "list:\n  - a: b\n", "list:\n  - [a]\n", "list:\n  - a # c\n", "list:\n  -\n", "list:\n\n  - a\n", "list:\n  - a\n  b\n", "a: yes\n", "a: 1.5\n", "a: 017\n", "a: 0008\n", "a: <<\n", "null: x\n", "true: x\n",
 		"a: 2024-13-45\n", "a: x # comment\n", "# comment\na: b\n", "a: b\na: c\n", "a:  two spaces\n",
 		"a: >\n  one\n\n  two\n", "a: >\n  one\n    more\n", "a: trailing \n", "a: tab\there\n", "A: upper\n",
 		"a: &anchor x\n", "a: *alias\n", "a: b: c\n", "a: -1\n", "a: 1234567890123\n", "a: ~\n", "a: >-\n  x\n",
