@@ -8,7 +8,8 @@ import (
 )
 
 // RenderAffected writes the pages that a change to the registrations at
-// paths touches, from before to after: their own pages; the pages of every
+// paths touches, from before to after: their own pages and those of the
+// decisions that list them; the pages of every
 // list they are on before or after — their organisations and every
 // ancestor, their fields, calls and statuses — where those pages changed
 // (paging.go); the home page and the indexes. It returns how many pages it
@@ -39,6 +40,9 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 			if i == 1 {
 				want[u.Registration(reg)] = true
 				rows = append(rows, reg)
+			}
+			if d := reg.Decision; d != nil && d.Issuer != nil && d.Campaign != nil {
+				want[u.Decision(d)] = true // it lists the model by its title
 			}
 			for o := reg.Organisation; o != nil; o = o.Parent {
 				lists[listKey{"organisation", o.ID}] = true

@@ -20,8 +20,8 @@
 //
 // # What is written
 //
-//   - a page per registration, organisation, field, call and status, the
-//     home page, the indexes and 404.html; a list longer than PageSize
+//   - a page per registration, organisation, field, call, status and
+//     decision, the home page, the indexes and 404.html; a list longer than PageSize
 //     continues on further pages (paging.go);
 //   - search, the filtered list and the form, with the data they read in
 //     the browser (search.go, table.go, vitext.go, schema.go);
@@ -53,6 +53,8 @@
 //	report.html        reportView        (reports.go)
 //	compliance.html    complianceView    (reports.go)
 //	changes.html       changesView       (branch.go)
+//	decision.html      decisionView      with its print view (decisions.go)
+//	decisions.html     []decisionGroup   (decisions.go)
 //	form.html          FormView          (schema.go)
 //	campaigns.html, search.html, filter.html, 404.html: no Data
 //
@@ -81,6 +83,7 @@
 //	views.go     the page every template receives, the views of single pages
 //	lists.go     the views of lists of registrations; paging.go their pages
 //	print.go     a registration as the printed Party document
+//	decisions.go the notices that approve: their pages, print view, lists
 //	chrome.go    the header and footer, rendered once per menu item
 //	urls.go      URLs: every address; branch.go the branch under review
 //	reports.go   the Board's reports and the exports

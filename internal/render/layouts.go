@@ -10,7 +10,7 @@ import (
 )
 
 // pageTemplates are the page kinds, each a file <name>.html in the layouts.
-var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes", "report", "compliance", "search", "filter", "form"}
+var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes", "report", "compliance", "search", "filter", "form", "decision", "decisions"}
 
 // parseLayouts parses base.html and the partials once per page kind.
 func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache, chrome *chromeCache) (map[string]*template.Template, error) {
@@ -70,6 +70,8 @@ func templateFuncs(urls URLs, rows *rowCache, chrome *chromeCache) template.Func
 				return urls.Campaign(x), nil
 			case content.Status:
 				return urls.Status(x), nil
+			case *content.Decision:
+				return urls.Decision(x), nil
 			}
 			return "", fmt.Errorf("href: no page for %T", v)
 		},

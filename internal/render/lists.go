@@ -33,6 +33,8 @@ type organisationView struct {
 	Groups []campaignGroup // its own and its descendants' registrations: this page of them
 	Own    int
 	Pager  pager
+	// Decisions are those it issued, on its first page.
+	Decisions []decisionEntry
 }
 
 // campaignView is a call's page.
@@ -43,6 +45,7 @@ type campaignView struct {
 	OnTime        int
 	Late          int
 	ByStatus      []count
+	Decisions     []decisionEntry // the call's, on its first page
 }
 
 // listKey names one list of registrations: an organisation's, a field's, a
@@ -132,10 +135,14 @@ func (b *viewBuilder) organisation(o *content.Organisation, n int) organisationV
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
 	}
-	return organisationView{
+	v := organisationView{
 		O: o, Chain: o.Ancestors(), Groups: groups, Own: len(o.Registrations),
 		Pager: b.urls.pager(b.urls.Organisation(o), n, len(regs)),
 	}
+	if n == 1 {
+		v.Decisions = b.decisionEntries(o.Decisions)
+	}
+	return v
 }
 
 // listView is a page of a list of registrations grouped by call: a field's
@@ -172,6 +179,9 @@ func (b *viewBuilder) campaign(c *content.Campaign, n int) campaignView {
 	v := memo(b, listKey{"campaign", strconv.Itoa(c.Year)}, func() campaignView { return b.campaignCounts(c) })
 	v.Registrations = chunk(c.Registrations, n)
 	v.Pager = b.urls.pager(b.urls.Campaign(c), n, len(c.Registrations))
+	if n == 1 {
+		v.Decisions = b.decisionEntries(c.Decisions)
+	}
 	return v
 }
 

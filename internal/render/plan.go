@@ -111,6 +111,16 @@ func sitePages(site *content.Site, urls URLs, hist history.History) []job {
 			}})
 		}
 	}
+	decisionIndex := Link{"Văn bản xét duyệt", urls.Decisions()}
+	jobs = append(jobs, job{"decisions", urls.Decisions(), func() page {
+		return newPage("Văn bản xét duyệt", urls.Decisions(), "", []Link{home}, content.Markdown{}, b.decisionIndex())
+	}})
+	for _, d := range linkedDecisions(site.Decisions) {
+		jobs = append(jobs, job{"decision", urls.Decision(d), func() page {
+			crumbs := []Link{home, decisionIndex, {d.Issuer.Title, urls.Organisation(d.Issuer)}}
+			return newPage(d.Title, urls.Decision(d), "", crumbs, d.Body, b.decision(d))
+		}})
+	}
 	for _, r := range site.Registrations {
 		crumbs := func() []Link {
 			return []Link{home, {r.Campaign.Title, urls.Campaign(r.Campaign)}, {r.Organisation.Title, urls.Organisation(r.Organisation)}}

@@ -33,7 +33,7 @@ func (b *viewBuilder) print(r *content.Registration) printView {
 		R:          r,
 		Issuer:     upper(o.Title),
 		Subject:    c.Title,
-		Recipients: punctuate(c.Recipients),
+		Recipients: punctuate(r.Recipients()),
 		SignerRole: upper(r.SignerTitle),
 		Signer:     r.Signer,
 		Copies:     []string{"Như trên,", "Lưu."},

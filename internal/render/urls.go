@@ -79,6 +79,16 @@ func (u URLs) RegistrationPrint(r *content.Registration) string {
 	return u.Registration(r) + "#ban-in"
 }
 
+// Decisions is the index of the decisions: the notices by which each
+// level approved or rejected registrations.
+func (u URLs) Decisions() string { return u.root() + "van-ban/" }
+
+// Decision is a decision's page, with its print view (#ban-in) as a
+// registration's has.
+func (u URLs) Decision(d *content.Decision) string {
+	return u.root() + "van-ban/" + strconv.Itoa(d.CampaignYear) + "/" + d.IssuerID + "/" + d.Slug + "/"
+}
+
 // Organisations is the tree of organisations.
 func (u URLs) Organisations() string { return u.root() + "to-chuc/" }
 

@@ -70,6 +70,10 @@ type registrationView struct {
 	Print        printView     // the official document, for printing
 	EditURL      string        // "propose a change" in the repository, may be empty
 	History      []historyLine // the commits that touched its file, newest first; empty outside git
+	// Decision is the notice that approved or rejected it; nil while none
+	// has, and then ApprovingLevel is who decides (content.ApprovingLevel).
+	Decision       *decisionLine
+	ApprovingLevel *Link
 }
 
 // historyLine is one commit in a registration's history.
@@ -217,6 +221,10 @@ func (b *viewBuilder) registration(r *content.Registration) registrationView {
 		v.EditURL = repo + "/edit/main/" + r.Path
 	}
 	v.History = b.historyLines(r.Path)
+	v.Decision = b.decisionLineOf(r)
+	if level := r.ApprovingLevel(); level != nil && v.Decision == nil {
+		v.ApprovingLevel = &Link{level.Title, b.urls.Organisation(level)}
+	}
 	return v
 }
 

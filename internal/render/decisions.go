@@ -1,0 +1,212 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/mohinh/mohinh/internal/content"
+)
+
+// Decisions in the portal: each notice by which a level approved or
+// rejected registrations has its page (decision.html) — its list of
+// models, linked both ways — and prints as the Party document it is; the
+// index (decisions.html) lists them all by call and issuer.
+
+// decisionView is a decision's page.
+type decisionView struct {
+	D        *content.Decision
+	Issuer   Link
+	Campaign Link
+	Date     string        // "ngày 20 tháng 01 năm 2024"
+	Approved []decisionRow // in the order of the file
+	Rejected []decisionRow
+	Print    decisionPrint
+}
+
+// decisionRow is one model a decision lists.
+type decisionRow struct {
+	N          int
+	Title      string
+	URL        string
+	Registrant string // the organisation, or "Đồng chí X (Chi bộ Y)"
+	Field      string
+	Reason     string // for a rejection
+}
+
+// decisionPrint is a decision laid out as the Party document (Hướng dẫn
+// 36-HD/VPTW): the issuer's heading, number, place and date, the kind of
+// document and its subject centred, the body, the list as a table, Nơi
+// nhận and the signature. Every text is computed here.
+type decisionPrint struct {
+	Superior   string
+	Issuer     string
+	Number     string
+	PlaceDate  string
+	Type       string // "THÔNG BÁO"
+	Subject    string // "Kết quả xét duyệt mô hình mới, cách làm sáng tạo năm 2024"
+	Body       template.HTML
+	Approved   []decisionRow
+	Rejected   []decisionRow
+	Copies     []string
+	OnBehalf   string
+	SignerRole string
+	Signer     string
+}
+
+// decisionLine is what a registration's page says of its decision.
+type decisionLine struct {
+	Approved bool
+	Label    string // "Thông báo số 15-TB/ĐU ngày 20/01/2024 của Đảng ủy xã Ka Đô"
+	URL      string
+	Reason   string
+}
+
+// decisionRows presents the items of a decision.
+func (b *viewBuilder) decisionRows(items []content.DecisionItem) []decisionRow {
+	rows := make([]decisionRow, len(items))
+	for i, it := range items {
+		r := it.Registration
+		rows[i] = decisionRow{N: i + 1, Title: r.Title, URL: b.urls.Registration(r), Registrant: registrantOf(r), Field: r.Field.Title, Reason: it.Reason}
+	}
+	return rows
+}
+
+// registrantOf names who registered r: the organisation, or the member
+// and their organisation.
+func registrantOf(r *content.Registration) string {
+	if r.Individual() {
+		return "Đồng chí " + r.Member + " (" + r.Organisation.Title + ")"
+	}
+	return r.Organisation.Title
+}
+
+func (b *viewBuilder) decision(d *content.Decision) decisionView {
+	v := decisionView{
+		D:        d,
+		Issuer:   Link{d.Issuer.Title, b.urls.Organisation(d.Issuer)},
+		Campaign: Link{d.Campaign.Title, b.urls.Campaign(d.Campaign)},
+		Date:     d.Date.Prose(),
+		Approved: b.decisionRows(d.Approved),
+		Rejected: b.decisionRows(d.Rejected),
+	}
+	v.Print = decisionPrintOf(d, v.Approved, v.Rejected)
+	return v
+}
+
+// documentTypes are the kinds of Party document a decision's title may
+// start with; the print view sets the kind apart, in capitals, above the
+// subject, as such documents are laid out.
+var documentTypes = []string{"Thông báo", "Quyết định", "Kết luận", "Nghị quyết"}
+
+func decisionPrintOf(d *content.Decision, approved, rejected []decisionRow) decisionPrint {
+	o := d.Issuer
+	v := decisionPrint{
+		Superior:   upper(o.SuperiorName()),
+		Issuer:     upper(o.Title),
+		Number:     "Số " + d.Number,
+		Type:       "THÔNG BÁO",
+		Subject:    d.Title,
+		Body:       renderMarkdown(d.Body.Text),
+		Approved:   approved,
+		Rejected:   rejected,
+		OnBehalf:   decisionOnBehalf(o.Kind),
+		SignerRole: upper(d.SignerTitle),
+		Signer:     d.Signer,
+	}
+	for _, t := range documentTypes {
+		if rest, ok := strings.CutPrefix(d.Title, t+" "); ok {
+			v.Type, v.Subject = upper(t), upperFirst(rest)
+			break
+		}
+	}
+	place := o.Place
+	if place == "" {
+		place = "……"
+	}
+	v.PlaceDate = place + ", " + d.Date.Prose()
+	if p := o.Parent; p != nil {
+		v.Copies = append(v.Copies, p.Addressee()+" (b/c),")
+	}
+	v.Copies = append(v.Copies, "Các tổ chức, đảng viên có tên trên,", "Lưu.")
+	return v
+}
+
+// decisionOnBehalf is the "T/M" line of a decision: a committee's
+// Standing Committee approves (the call: "Ban Thường vụ cấp ủy, đảng ủy,
+// chi ủy, chi bộ xét duyệt"), as a registration to it is addressed
+// (content.Organisation.Addressee); a chi bộ approves at its meeting.
+func decisionOnBehalf(k content.Kind) string {
+	switch k {
+	case content.CapUy, content.DangUyCoSo:
+		return "T/M BAN THƯỜNG VỤ"
+	case content.ChiBoCoSo, content.ChiBoTrucThuoc:
+		return "T/M CHI BỘ"
+	}
+	return ""
+}
+
+// decisionLineOf is what r's page says of the decision that decided it.
+func (b *viewBuilder) decisionLineOf(r *content.Registration) *decisionLine {
+	d := r.Decision
+	if d == nil {
+		return nil
+	}
+	kind := "Thông báo"
+	for _, t := range documentTypes {
+		if strings.HasPrefix(d.Title, t+" ") {
+			kind = t
+		}
+	}
+	return &decisionLine{
+		Approved: !r.DecisionRejects,
+		Label:    kind + " " + d.Label() + " của " + d.Issuer.Title,
+		URL:      b.urls.Decision(d),
+		Reason:   r.DecisionReason,
+	}
+}
+
+// decisionGroup is the decisions of one call, on the index.
+type decisionGroup struct {
+	Campaign  *content.Campaign
+	Decisions []decisionEntry
+}
+
+// decisionEntry is a decision on a list.
+type decisionEntry struct {
+	D        *content.Decision
+	URL      string
+	Date     string // dd/mm/yyyy
+	Approved int
+	Rejected int
+}
+
+func (b *viewBuilder) decisionEntries(decs []*content.Decision) []decisionEntry {
+	out := make([]decisionEntry, 0, len(decs))
+	for _, d := range linkedDecisions(decs) {
+		out = append(out, decisionEntry{D: d, URL: b.urls.Decision(d), Date: d.Date.Short(), Approved: len(d.Approved), Rejected: len(d.Rejected)})
+	}
+	return out
+}
+
+// decisionIndex lists every decision by call, newest first, then issuer.
+func (b *viewBuilder) decisionIndex() []decisionGroup {
+	var groups []decisionGroup
+	for _, c := range b.site.Campaigns {
+		if len(c.Decisions) > 0 {
+			groups = append(groups, decisionGroup{Campaign: c, Decisions: b.decisionEntries(c.Decisions)})
+		}
+	}
+	return groups
+}
+
+// linkedDecisions are the decisions whose issuer and call resolve: the
+// others are reported and have no page.
+func linkedDecisions(decs []*content.Decision) []*content.Decision {
+	out := make([]*content.Decision, 0, len(decs))
+	for _, d := range decs {
+		if d.Issuer != nil && d.Campaign != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
