@@ -35,6 +35,9 @@ type organisationView struct {
 	Pager  pager
 	// Decisions are those it issued, on its first page.
 	Decisions []decisionEntry
+	// Reports are the summaries it compiled for the level above, one
+	// per call (report.Levels), on its first page.
+	Reports []Link
 }
 
 // campaignView is a call's page.
@@ -141,6 +144,9 @@ func (b *viewBuilder) organisation(o *content.Organisation, n int) organisationV
 	}
 	if n == 1 {
 		v.Decisions = b.decisionEntries(o.Decisions)
+		for _, c := range b.levels()[o] {
+			v.Reports = append(v.Reports, Link{"Báo cáo tổng hợp năm " + itoa(c.Year), b.urls.LevelReport(o, c)})
+		}
 	}
 	return v
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/history"
+	"github.com/mohinh/mohinh/internal/report"
 	"github.com/mohinh/mohinh/internal/work"
 )
 
@@ -108,6 +109,10 @@ func (r *Renderer) RenderFiles(site *content.Site, w Writer) error {
 	for _, c := range site.Campaigns {
 		for _, url := range append(r.urls.reportURLs(c), r.urls.fileURLs(c)...) {
 			want[url] = true
+		}
+		for _, l := range report.Levels(c) {
+			o := l.Organisation
+			want[r.urls.LevelReport(o, c)], want[r.urls.LevelXLSX(o, c)], want[r.urls.LevelCSV(o, c)] = true, true, true
 		}
 	}
 	return r.run(r.planAll(site), want, w)

@@ -78,8 +78,10 @@ type reportView struct {
 	Signer     string
 	Copies     []string     // Nơi nhận
 	Counts     []tallyTable // by field, kind, form and status
-	Compliance string       // the compliance page's URL
+	Compliance string       // the compliance page's URL; "" for a level's report
 	Downloads  []Link
+	Eyebrow    string   // above the title, on screen
+	Recipients []string // Kính gửi, a level's report to the level above; empty for the issuer's
 }
 
 // tallyTable is one table of counts of the report.
@@ -137,6 +139,22 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 				return export.JSON(b, site, []*report.Summary{sum()}, links)
 			}),
 		)
+		// Each level's report for the level above, with its files.
+		for _, l := range report.Levels(c) {
+			o := l.Organisation
+			level := sync.OnceValue(func() *report.Summary { return report.ForLevel(site, c, l) })
+			crumbs := []Link{home, {"Tổ chức", u.Organisations()}, {o.Title, u.Organisation(o)}}
+			jobs = append(jobs,
+				job{"report", u.LevelReport(o, c), func() page {
+					return page{
+						Site: site, URLs: u, Title: "Báo cáo tổng hợp năm " + itoa(c.Year) + " của " + o.Title, URL: u.LevelReport(o, c),
+						Nav: "to-chuc", Crumbs: crumbs, Data: newReportView(level(), u),
+					}
+				}},
+				fileJob(u.LevelXLSX(o, c), func(b io.Writer) error { return export.XLSX(b, level(), links) }),
+				fileJob(u.LevelCSV(o, c), func(b io.Writer) error { return export.CSV(b, export.RegistrationsTable(level(), links)) }),
+			)
+		}
 	}
 	var pageURLs []string
 	// Not append(pages, jobs...): that could write these jobs into the
@@ -186,6 +204,7 @@ func newReportView(s *report.Summary, u URLs) reportView {
 		Signer:     c.Signer,
 		Compliance: u.CampaignCompliance(c),
 		Downloads:  u.CampaignDownloads(c),
+		Eyebrow:    "Đợt đăng ký năm " + itoa(c.Year) + " — cho Ban Tổ chức",
 		Counts: []tallyTable{
 			{"Theo lĩnh vực", "Lĩnh vực", s.ByField, s.Total},
 			{"Theo loại tổ chức", "Loại tổ chức", s.ByKind, s.Total},
@@ -207,21 +226,45 @@ func newReportView(s *report.Summary, u URLs) reportView {
 	if !c.Issued.IsZero() {
 		call += ", ngày " + c.Issued.Short()
 	}
-	if o := c.Issuer; o != nil {
+	if c.Issuer != nil {
+		call += " của " + c.Issuer.Title
+	}
+	who := "các cơ quan, đơn vị"
+	if o := s.Level; o != nil {
 		v.Issuer = upper(o.Title)
 		v.Superior = upper(o.SuperiorName())
 		if o.Place != "" {
 			place = o.Place
 		}
 		v.OnBehalf = onBehalf(o.Kind)
-		call += " của " + o.Title
 		v.Copies = []string{"Thường trực " + o.Title + " (b/c),", "Lưu."}
+		if o != c.Issuer {
+			// A level compiles for the level above: its report goes there.
+			above := c.Issuer
+			if o.Parent != nil {
+				above = o.Parent
+			}
+			if above != nil {
+				v.Recipients = punctuate([]string{above.Addressee()})
+				v.Copies = []string{"Như trên,", "Lưu."}
+			}
+			v.Eyebrow = "Đợt đăng ký năm " + itoa(c.Year) + " — tổng hợp báo cáo cấp trên"
+			v.Compliance, v.Downloads = "", u.LevelDownloads(o, c)
+			v.SignerRole, v.Signer = "BÍ THƯ", ""
+			if o.Kind == content.ChiBoCoSo || o.Kind == content.ChiBoTrucThuoc || o.Kind == content.CoQuanThamMuu {
+				who = "đảng viên"
+			} else {
+				who = "các chi bộ trực thuộc và đảng viên"
+			}
+			who += " của " + o.Title
+			v.Number = "Số       -BC/" + documentSymbol(o.Kind)
+		}
 	} else {
 		v.Copies = []string{"Lưu."}
 	}
 	v.PlaceDate = place + ", ngày      tháng      năm " + itoa(year)
 	v.Intro = "Thực hiện " + call + " về việc " + lowerFirst(c.Title) + ", hạn đăng ký " + c.Deadline.Prose() +
-		", kết quả đăng ký mô hình mới, cách làm sáng tạo của các cơ quan, đơn vị được tổng hợp như sau:"
+		", kết quả đăng ký mô hình mới, cách làm sáng tạo của " + who + " được tổng hợp như sau:"
 
 	var late, missing, excluded []string
 	for _, e := range cp.LateEntries() {
@@ -235,6 +278,19 @@ func newReportView(s *report.Summary, u URLs) reportView {
 	}
 	v.Late, v.Missing, v.Excluded = strings.Join(late, "; "), strings.Join(missing, "; "), strings.Join(excluded, "; ")
 	return v
+}
+
+// documentSymbol is the symbol of the documents of an organisation of
+// kind k below a district, after the document's kind: "-BC/ĐU" for a đảng
+// ủy, "-BC/CB" for a chi bộ; "……" to write by hand for the others.
+func documentSymbol(k content.Kind) string {
+	switch k {
+	case content.DangUyCoSo:
+		return "ĐU"
+	case content.ChiBoCoSo, content.ChiBoTrucThuoc:
+		return "CB"
+	}
+	return "……"
 }
 
 // kindsInWords names kinds of organisation in a sentence: "cơ quan tham

@@ -89,6 +89,27 @@ func (u URLs) Decision(d *content.Decision) string {
 	return u.root() + "van-ban/" + strconv.Itoa(d.CampaignYear) + "/" + d.IssuerID + "/" + d.Slug + "/"
 }
 
+// LevelReport is the summary an organisation compiles of a call for the
+// level above (tổng hợp báo cáo cấp trên), printable like the call's.
+func (u URLs) LevelReport(o *content.Organisation, c *content.Campaign) string {
+	return u.Organisation(o) + "bao-cao/" + strconv.Itoa(c.Year) + "/"
+}
+
+// LevelXLSX and LevelCSV are a level's report as a spreadsheet and CSV.
+func (u URLs) LevelXLSX(o *content.Organisation, c *content.Campaign) string {
+	return u.LevelReport(o, c) + "bao-cao-" + o.ID + "-" + strconv.Itoa(c.Year) + ".xlsx"
+}
+
+// LevelCSV is a level's list of registrations as CSV.
+func (u URLs) LevelCSV(o *content.Organisation, c *content.Campaign) string {
+	return u.LevelReport(o, c) + "dang-ky-" + o.ID + "-" + strconv.Itoa(c.Year) + ".csv"
+}
+
+// LevelDownloads are a level report's files, labelled.
+func (u URLs) LevelDownloads(o *content.Organisation, c *content.Campaign) []Link {
+	return []Link{{"Bảng tính Excel (.xlsx)", u.LevelXLSX(o, c)}, {"Danh sách đăng ký (.csv)", u.LevelCSV(o, c)}}
+}
+
 // Organisations is the tree of organisations.
 func (u URLs) Organisations() string { return u.root() + "to-chuc/" }
 

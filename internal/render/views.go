@@ -10,6 +10,7 @@ import (
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/history"
+	"github.com/mohinh/mohinh/internal/report"
 	"github.com/mohinh/mohinh/internal/vi"
 )
 
@@ -123,6 +124,9 @@ type viewBuilder struct {
 	order   map[*content.Registration]int // position in site.Registrations
 	history history.History
 	lists   sync.Map // listKey → func() any: what every page of a list shares (memo)
+	// levels are the calls each organisation compiles a report of for the
+	// level above (report.Levels), computed once.
+	levels func() map[*content.Organisation][]*content.Campaign
 }
 
 func newViewBuilder(site *content.Site, urls URLs, hist history.History) *viewBuilder {
@@ -130,7 +134,16 @@ func newViewBuilder(site *content.Site, urls URLs, hist history.History) *viewBu
 	for i, r := range site.Registrations {
 		order[r] = i
 	}
-	return &viewBuilder{site: site, urls: urls, order: order, history: hist}
+	levels := sync.OnceValue(func() map[*content.Organisation][]*content.Campaign {
+		m := map[*content.Organisation][]*content.Campaign{}
+		for _, c := range site.Campaigns {
+			for _, l := range report.Levels(c) {
+				m[l.Organisation] = append(m[l.Organisation], c)
+			}
+		}
+		return m
+	})
+	return &viewBuilder{site: site, urls: urls, order: order, history: hist, levels: levels}
 }
 
 func (b *viewBuilder) home() homeView {

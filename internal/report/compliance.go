@@ -99,14 +99,18 @@ type Entry struct {
 // its first dated registration is, late by that registration's delay
 // otherwise.
 func NewCompliance(site *content.Site, c *content.Campaign) Compliance {
-	top := c.Issuer
-	if top == nil {
+	if c.Issuer == nil {
 		return Compliance{Kinds: c.Expected}
 	}
+	return complianceUnder(site, c, c.Issuer, c.Registrations, c.Expected)
+}
+
+// complianceUnder is NewCompliance for the organisations under top, of
+// the kinds given, answering with regs.
+func complianceUnder(site *content.Site, c *content.Campaign, top *content.Organisation, regs []*content.Registration, kinds []content.Kind) Compliance {
 	// A call that names no kinds expects every organisation directly
 	// under its issuer: the district's advisory bodies and base
 	// organisations, a đảng ủy's chi bộ.
-	kinds := c.Expected
 	expected := func(o *content.Organisation) bool { return slices.Contains(kinds, o.Kind) }
 	if len(kinds) == 0 {
 		for _, k := range content.Kinds {
@@ -139,7 +143,7 @@ func NewCompliance(site *content.Site, c *content.Campaign) Compliance {
 	}
 	walk(top, -1)
 
-	for _, r := range c.Registrations {
+	for _, r := range regs {
 		i, ok := answersFor[r.Organisation]
 		if !ok || i < 0 {
 			continue

@@ -13,6 +13,8 @@
 package report
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,11 +26,15 @@ import (
 // and the expected results: about five lines of its column on A4 landscape.
 const ShortLength = 120
 
-// Summary is the Báo cáo tổng hợp of one call.
+// Summary is the Báo cáo tổng hợp of one call: the issuer's of every
+// registration (New), or a level's of those it compiles (ForLevel).
 type Summary struct {
 	Campaign *content.Campaign
-	Rows     []Row   // every registration, numbered, in the call's order (by organisation, then title)
-	Groups   []Group // the same rows, by organisation
+	// Level is who compiles it: the call's issuer, or an organisation
+	// below it compiling for the level above (level.go).
+	Level  *content.Organisation
+	Rows   []Row   // every registration, numbered, in the call's order (by organisation, then title)
+	Groups []Group // the same rows, by organisation
 
 	ByField        []Tally // every field, in the site's order
 	ByKind         []Tally // every kind of organisation, from the top of the hierarchy down
@@ -38,6 +44,10 @@ type Summary struct {
 	Total          Tally   // the whole call
 
 	Compliance Compliance
+	// Approvals are, in the issuer's report, what each organisation
+	// directly under the issuer approved of its own sub-units' and
+	// members' models; in the order of the organisations.
+	Approvals []ApprovalTally
 }
 
 // Row is one registration in the summary table.
@@ -90,8 +100,23 @@ const (
 	FormIndividual = "ca-nhan"
 )
 
-// New computes the summary of call c of site.
+// New computes the summary of call c of site, its issuer's.
 func New(site *content.Site, c *content.Campaign) *Summary {
+	s := summarise(site, c, c.Registrations)
+	s.Level = c.Issuer
+	s.Compliance = NewCompliance(site, c)
+	s.Approvals = approvalsBelow(c)
+	rank := make(map[*content.Organisation]int, len(site.Organisations))
+	for i, o := range site.Organisations {
+		rank[o] = i
+	}
+	slices.SortFunc(s.Approvals, func(a, b ApprovalTally) int { return cmp.Compare(rank[a.Organisation], rank[b.Organisation]) })
+	return s
+}
+
+// summarise computes the rows, groups and counts of regs, registrations
+// of call c in the call's order.
+func summarise(site *content.Site, c *content.Campaign, regs []*content.Registration) *Summary {
 	s := &Summary{Campaign: c, Total: Tally{Key: "tong-cong", Label: "Tổng cộng"}}
 	fields := make(map[*content.Field]*Tally, len(site.Fields))
 	s.ByField = make([]Tally, len(site.Fields))
@@ -113,8 +138,8 @@ func New(site *content.Site, c *content.Campaign) *Summary {
 	}
 	s.ByForm = []Tally{{Key: FormCollective, Label: "Tập thể"}, {Key: FormIndividual, Label: "Cá nhân"}}
 
-	s.Rows = make([]Row, len(c.Registrations))
-	for i, r := range c.Registrations {
+	s.Rows = make([]Row, len(regs))
+	for i, r := range regs {
 		s.Rows[i] = Row{N: i + 1, R: r, Novelty: Shorten(r.Novelty, ShortLength), ExpectedResults: Shorten(r.ExpectedResults, ShortLength)}
 		s.Total.add(r)
 		if t := fields[r.Field]; t != nil {
@@ -140,7 +165,6 @@ func New(site *content.Site, c *content.Campaign) *Summary {
 		g.Rows = append(g.Rows, s.Rows[i])
 		s.ByOrganisation[len(s.ByOrganisation)-1].add(r)
 	}
-	s.Compliance = NewCompliance(site, c)
 	return s
 }
 
