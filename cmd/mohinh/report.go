@@ -20,15 +20,18 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("report", stderr)
 	siteDir := siteFlag(fl)
 	year := fl.String("campaign", "", "`NĂM` của đợt đăng ký, ví dụ 2024 (mặc định: đợt mới nhất)")
+	orgID := fl.String("organisation", "", "`MÃ` của tổ chức tổng hợp báo cáo cấp trên (đảng ủy, chi bộ có tổ chức trực thuộc hoặc đảng viên đăng ký); mặc định: báo cáo của cấp ủy ban hành đợt đăng ký")
 	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
 	table := fl.String("table", "registrations", "chỉ với --format csv: registrations (danh sách đăng ký) hoặc compliance (tình hình đăng ký)")
 	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình; với xlsx phải có -o hoặc chuyển hướng vào tệp)")
 	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
-		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--site THƯ-MỤC] [--campaign NĂM] [--format xlsx|csv|json|md]
-                     [--table registrations|compliance] [-o TỆP] [--base-url ĐỊA-CHỈ]
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--site THƯ-MỤC] [--campaign NĂM] [--organisation MÃ]
+                     [--format xlsx|csv|json|md] [--table registrations|compliance] [-o TỆP]
+                     [--base-url ĐỊA-CHỈ]
 
-Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng thông tin cho tải về:
+Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng thông tin cho tải về;
+với --organisation, báo cáo mà tổ chức đó tổng hợp gửi cấp trên:
   xlsx  bảng tính gồm các trang Danh sách đăng ký, Theo tổ chức, Theo lĩnh vực,
         Tình hình đăng ký;
   csv   một bảng (--table), UTF-8 có BOM để Excel hiển thị đúng tiếng Việt;
@@ -41,7 +44,7 @@ Mã thoát: 0 đã lập báo cáo; 1 nội dung của trang có lỗi; 2 dùng 
 
 Tùy chọn:
 `)
-		printFlags(fl, "site", "campaign", "format", "table", "o", "base-url")
+		printFlags(fl, "site", "campaign", "organisation", "format", "table", "o", "base-url")
 	}
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
@@ -88,7 +91,11 @@ Tùy chọn:
 		return exitUsage
 	}
 
-	sum := report.New(site, c)
+	sum, msg := pickSummary(site, c, *orgID)
+	if sum == nil {
+		fmt.Fprintf(stderr, "mohinh report: %s\n", msg)
+		return exitUsage
+	}
 	var buf bytes.Buffer
 	switch *format {
 	case "xlsx":
@@ -119,8 +126,43 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh report: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Đã ghi %s: báo cáo đợt đăng ký năm %d, %d bản đăng ký.\n", *out, c.Year, len(c.Registrations))
+	fmt.Fprintf(stdout, "Đã ghi %s: báo cáo đợt đăng ký năm %d của %s, %d bản đăng ký.\n", *out, c.Year, levelName(sum), len(sum.Rows))
 	return exitOK
+}
+
+// pickSummary returns the report of call c that organisation id compiles
+// for the level above, or the call's own when id is empty or names its
+// issuer; otherwise nil and what is wrong.
+func pickSummary(site *content.Site, c *content.Campaign, id string) (*report.Summary, string) {
+	if id == "" || c.Issuer != nil && id == c.Issuer.ID {
+		return report.New(site, c), ""
+	}
+	o, ok := site.OrganisationByID[id]
+	if !ok {
+		ids := make([]string, len(site.Organisations))
+		for i, o := range site.Organisations {
+			ids[i] = o.ID
+		}
+		hint := ""
+		if best := content.Closest(id, ids); best != "" {
+			hint = ` — có phải "` + best + `"?`
+		}
+		return nil, fmt.Sprintf("không có tổ chức %q%s", id, hint)
+	}
+	for _, l := range report.Levels(c) {
+		if l.Organisation == o {
+			return report.ForLevel(site, c, l), ""
+		}
+	}
+	return nil, fmt.Sprintf("%s không xét duyệt mô hình nào của đợt đăng ký năm %d, nên không có báo cáo tổng hợp: chỉ tổ chức có chi bộ trực thuộc hoặc đảng viên đăng ký mới tổng hợp báo cáo cấp trên", o.Title, c.Year)
+}
+
+// levelName names who compiled sum.
+func levelName(sum *report.Summary) string {
+	if sum.Level == nil {
+		return "cấp ủy ban hành"
+	}
+	return sum.Level.Title
 }
 
 // pickCampaign returns the call of year, or the newest when year is

@@ -20,6 +20,9 @@ func Markdown(w io.Writer, s *report.Summary, links Links) error {
 	b := bufio.NewWriter(w)
 	c, cp := s.Campaign, s.Compliance
 	fmt.Fprintf(b, "# %s\n\n", md(s.Title()))
+	if s.Level != nil && s.Level != c.Issuer {
+		fmt.Fprintf(b, "Báo cáo của **%s** tổng hợp gửi cấp trên: các mô hình của tổ chức, của các tổ chức trực thuộc và đảng viên.\n\n", md(s.Level.Title))
+	}
 	call := "Công văn số " + c.Number
 	if !c.Issued.IsZero() {
 		call += ", ngày " + c.Issued.Short()
