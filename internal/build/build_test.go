@@ -108,7 +108,7 @@ func TestRebuildRemovesStalePagesAndFailureKeepsOutput(t *testing.T) {
 }
 
 // The sample site under content/ builds without a problem, twice to
-// byte-identical output, with every link resolving.
+// byte-identical output, with every link resolving; its decisions too.
 func TestSampleSiteBuildsDeterministically(t *testing.T) {
 	dir := t.TempDir()
 	var trees []map[string][]byte
@@ -125,6 +125,9 @@ func TestSampleSiteBuildsDeterministically(t *testing.T) {
 		}
 		if len(res.Site.Registrations) < 40 {
 			t.Errorf("the sample has %d registrations, want at least 40", len(res.Site.Registrations))
+		}
+		if len(res.Site.Decisions) == 0 {
+			t.Error("the sample has no decisions: their pages would not be compared")
 		}
 		trees = append(trees, snapshot(t, out))
 		if i == 0 {

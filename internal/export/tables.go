@@ -95,7 +95,7 @@ func RegistrationsTable(s *report.Summary, links Links) Table {
 		{"Tính mới của mô hình", 60, true},
 		{"Dự kiến kết quả đạt được", 60, true},
 		{"Địa chỉ trên cổng thông tin", 50, false},
-		{"Văn bản xét duyệt", 40, true},
+		{"Kết quả xét duyệt", 40, true},
 	}}
 	for _, row := range s.Rows {
 		r := row.R
@@ -106,24 +106,10 @@ func RegistrationsTable(s *report.Summary, links Links) Table {
 		t.Rows = append(t.Rows, []any{
 			row.N, r.Organisation.Title, r.Organisation.Kind.Label(), r.Title, r.Field.Title,
 			form, text(r.Member), text(r.Number), r.Date, r.Timeliness().Label(), positive(r.DaysLate()),
-			r.Status.Label(), r.Novelty, r.ExpectedResults, links.Registration(r), decisionText(r),
+			r.Status.Label(), r.Novelty, r.ExpectedResults, links.Registration(r), text(row.Approval),
 		})
 	}
 	return t
-}
-
-// decisionText says which document decided r: "Thông qua: số 15-TB/ĐU
-// ngày 20/01/2024 của Đảng ủy xã Ka Đô", "Không thông qua: … Lý do: …",
-// or "" while none has.
-func decisionText(r *content.Registration) string {
-	d := r.Decision
-	if d == nil || d.Issuer == nil {
-		return ""
-	}
-	if r.DecisionRejects {
-		return "Không thông qua: " + d.Label() + " của " + d.Issuer.Title + ". Lý do: " + r.DecisionReason
-	}
-	return "Thông qua: " + d.Label() + " của " + d.Issuer.Title
 }
 
 // tallyColumns are the columns of a table of counts after its label.

@@ -83,7 +83,7 @@ func TestXLSXCellByCell(t *testing.T) {
 	}
 	header := []string{
 		"STT", "Tổ chức đăng ký", "Loại tổ chức", "Tên mô hình", "Lĩnh vực", "Hình thức", "Đảng viên đăng ký", "Số văn bản",
-		"Ngày đăng ký", "Thời hạn", "Số ngày muộn", "Trạng thái", "Tính mới của mô hình", "Dự kiến kết quả đạt được", "Địa chỉ trên cổng thông tin", "Văn bản xét duyệt",
+		"Ngày đăng ký", "Thời hạn", "Số ngày muộn", "Trạng thái", "Tính mới của mô hình", "Dự kiến kết quả đạt được", "Địa chỉ trên cổng thông tin", "Kết quả xét duyệt",
 	}
 	rows, err := f.GetRows(SheetRegistrations)
 	if err != nil {

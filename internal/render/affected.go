@@ -12,9 +12,11 @@ import (
 // decisions that list them; the pages of every
 // list they are on before or after — their organisations and every
 // ancestor, their fields, calls and statuses — where those pages changed
-// (paging.go); the home page and the indexes. It returns how many pages it
-// wrote and the output files that no longer exist: pages of removed
-// registrations, pages a shorter list no longer has.
+// (paging.go); the home page and the indexes; the first page of an
+// organisation whose report for the level above comes or goes. It returns
+// how many pages it wrote and the output files that no longer exist: pages
+// of removed registrations, pages a shorter list no longer has, the
+// reports of levels that no longer compile one.
 func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w Writer) (int, []string, error) {
 	u := r.urls
 	want := map[string]bool{u.Home(): true, u.Organisations(): true, u.Fields(): true, u.Campaigns(): true, u.Statuses(): true}
@@ -42,7 +44,10 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 				rows = append(rows, reg)
 			}
 			if d := reg.Decision; d != nil && d.Issuer != nil && d.Campaign != nil {
-				want[u.Decision(d)] = true // it lists the model by its title
+				// It lists the model by its title; the index, its call's
+				// and its issuer's first pages count what it decides.
+				want[u.Decision(d)], want[u.Decisions()] = true, true
+				lists[listKey{"organisation", d.Issuer.ID}] = true
 			}
 			for o := reg.Organisation; o != nil; o = o.Parent {
 				lists[listKey{"organisation", o.ID}] = true
@@ -87,6 +92,11 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 			gone = append(gone, u.outputPath(url))
 		}
 	}
+	levelPages, levelGone := u.levelChanges(before, after, paths) // levelreports.go
+	for _, url := range levelPages {
+		want[url] = true
+	}
+	gone = append(gone, levelGone...)
 	for _, p := range paths {
 		delete(r.rows.html, p)
 	}

@@ -2,9 +2,11 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/vi"
 )
 
 // Decisions in the portal: each notice by which a level approved or
@@ -109,7 +111,7 @@ func decisionPrintOf(d *content.Decision, approved, rejected []decisionRow) deci
 		Body:       renderMarkdown(d.Body.Text),
 		Approved:   approved,
 		Rejected:   rejected,
-		OnBehalf:   decisionOnBehalf(o.Kind),
+		OnBehalf:   onBehalf(o.Kind),
 		SignerRole: upper(d.SignerTitle),
 		Signer:     d.Signer,
 	}
@@ -124,25 +126,88 @@ func decisionPrintOf(d *content.Decision, approved, rejected []decisionRow) deci
 		place = "……"
 	}
 	v.PlaceDate = place + ", " + d.Date.Prose()
-	if p := o.Parent; p != nil {
-		v.Copies = append(v.Copies, p.Addressee()+" (b/c),")
-	}
-	v.Copies = append(v.Copies, "Các tổ chức, đảng viên có tên trên,", "Lưu.")
+	v.Copies = decisionCopies(d)
 	return v
 }
 
-// decisionOnBehalf is the "T/M" line of a decision: a committee's
-// Standing Committee approves (the call: "Ban Thường vụ cấp ủy, đảng ủy,
-// chi ủy, chi bộ xét duyệt"), as a registration to it is addressed
-// (content.Organisation.Addressee); a chi bộ approves at its meeting.
-func decisionOnBehalf(k content.Kind) string {
-	switch k {
-	case content.CapUy, content.DangUyCoSo:
-		return "T/M BAN THƯỜNG VỤ"
-	case content.ChiBoCoSo, content.ChiBoTrucThuoc:
-		return "T/M CHI BỘ"
+// decisionCopies is the Nơi nhận of a decision: the level above, for its
+// information (b/c); those whose models it lists — each by name while
+// they are few, "Các chi bộ có tên trên" beyond; and the issuer's own
+// file copy, kept by the committee's office where it has one.
+func decisionCopies(d *content.Decision) []string {
+	var lines []string
+	if p := d.Issuer.Parent; p != nil {
+		lines = append(lines, p.Addressee()+" (b/c),")
 	}
-	return ""
+	var orgs []*content.Organisation
+	var members []string
+	for _, it := range d.Decided() {
+		r := it.Registration
+		switch {
+		case r.Individual():
+			if m := "Đồng chí " + r.Member; !slices.Contains(members, m) {
+				members = append(members, m)
+			}
+		case !slices.Contains(orgs, r.Organisation):
+			orgs = append(orgs, r.Organisation)
+		}
+	}
+	if len(orgs) > namedCopies {
+		lines = append(lines, "Các "+groupName(orgs)+" có tên trên,")
+	} else {
+		for _, o := range orgs {
+			lines = append(lines, o.Title+",")
+		}
+	}
+	if len(members) > namedCopies {
+		lines = append(lines, "Các đồng chí đảng viên có tên trên,")
+	} else {
+		for _, m := range members {
+			lines = append(lines, m+",")
+		}
+	}
+	return append(lines, fileCopy(d.Issuer))
+}
+
+// namedCopies is how many receivers of one kind Nơi nhận names one by one
+// before it names them together.
+const namedCopies = 3
+
+// groupName names organisations together in Nơi nhận: "chi bộ" when all
+// are chi bộ, "đảng ủy" when all are đảng ủy cơ sở, "cơ quan, tổ chức
+// đảng" when advisory bodies are among them.
+func groupName(orgs []*content.Organisation) string {
+	chiBo, dangUy, advisory := true, true, false
+	for _, o := range orgs {
+		chiBo = chiBo && (o.Kind == content.ChiBoCoSo || o.Kind == content.ChiBoTrucThuoc)
+		dangUy = dangUy && o.Kind == content.DangUyCoSo
+		advisory = advisory || o.Kind == content.CoQuanThamMuu
+	}
+	switch {
+	case chiBo:
+		return "chi bộ"
+	case dangUy:
+		return "đảng ủy"
+	case advisory:
+		return "cơ quan, tổ chức đảng"
+	}
+	return "tổ chức đảng"
+}
+
+// fileCopy is the last line of Nơi nhận: a committee's copy is kept by its
+// office (Lưu Văn phòng Huyện ủy, Lưu Văn phòng Đảng ủy), a chi bộ's by
+// the chi bộ.
+func fileCopy(o *content.Organisation) string {
+	switch o.Kind {
+	case content.DangUyCoSo:
+		return "Lưu Văn phòng Đảng ủy."
+	case content.CapUy:
+		// "Huyện ủy Đơn Dương": the office of the Huyện ủy.
+		if words := strings.Fields(o.Title); len(words) > 1 && vi.Fold(words[1]) == "uy" {
+			return "Lưu Văn phòng " + words[0] + " " + words[1] + "."
+		}
+	}
+	return "Lưu."
 }
 
 // decisionLineOf is what r's page says of the decision that decided it.

@@ -87,6 +87,7 @@
 //	chrome.go    the header and footer, rendered once per menu item
 //	urls.go      URLs: every address; branch.go the branch under review
 //	reports.go   the Board's reports and the exports
+//	levelreports.go  what each level compiles for the level above, as reports.go
 //	search.go, table.go, vitext.go, schema.go: what the browser reads
 //	markdown.go  submitted Markdown, made safe
 //	overlay.go   a site's layouts over the defaults

@@ -10,7 +10,6 @@ import (
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/history"
-	"github.com/mohinh/mohinh/internal/report"
 	"github.com/mohinh/mohinh/internal/work"
 )
 
@@ -107,12 +106,8 @@ func (r *Renderer) RenderFiles(site *content.Site, w Writer) error {
 	}
 	want := map[string]bool{}
 	for _, c := range site.Campaigns {
-		for _, url := range append(r.urls.reportURLs(c), r.urls.fileURLs(c)...) {
+		for _, url := range append(append(r.urls.reportURLs(c), r.urls.fileURLs(c)...), r.urls.levelReportURLs(c)...) {
 			want[url] = true
-		}
-		for _, l := range report.Levels(c) {
-			o := l.Organisation
-			want[r.urls.LevelReport(o, c)], want[r.urls.LevelXLSX(o, c)], want[r.urls.LevelCSV(o, c)] = true, true, true
 		}
 	}
 	return r.run(r.planAll(site), want, w)

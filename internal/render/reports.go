@@ -139,22 +139,7 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 				return export.JSON(b, site, []*report.Summary{sum()}, links)
 			}),
 		)
-		// Each level's report for the level above, with its files.
-		for _, l := range report.Levels(c) {
-			o := l.Organisation
-			level := sync.OnceValue(func() *report.Summary { return report.ForLevel(site, c, l) })
-			crumbs := []Link{home, {"Tổ chức", u.Organisations()}, {o.Title, u.Organisation(o)}}
-			jobs = append(jobs,
-				job{"report", u.LevelReport(o, c), func() page {
-					return page{
-						Site: site, URLs: u, Title: "Báo cáo tổng hợp năm " + itoa(c.Year) + " của " + o.Title, URL: u.LevelReport(o, c),
-						Nav: "to-chuc", Crumbs: crumbs, Data: newReportView(level(), u),
-					}
-				}},
-				fileJob(u.LevelXLSX(o, c), func(b io.Writer) error { return export.XLSX(b, level(), links) }),
-				fileJob(u.LevelCSV(o, c), func(b io.Writer) error { return export.CSV(b, export.RegistrationsTable(level(), links)) }),
-			)
-		}
+		jobs = append(jobs, levelReportJobs(site, c, u)...) // levelreports.go
 	}
 	var pageURLs []string
 	// Not append(pages, jobs...): that could write these jobs into the
@@ -194,6 +179,8 @@ func (u URLs) fileURLs(c *content.Campaign) []string {
 	}
 }
 
+// newReportView lays out s, the call's summary, as its issuer's document;
+// newLevelReportView (levelreports.go) a level's from it.
 func newReportView(s *report.Summary, u URLs) reportView {
 	c, cp := s.Campaign, s.Compliance
 	v := reportView{
@@ -222,14 +209,6 @@ func newReportView(s *report.Summary, u URLs) reportView {
 		year = c.Deadline.Time().Year()
 	}
 	place := "……"
-	call := "Công văn số " + c.Number
-	if !c.Issued.IsZero() {
-		call += ", ngày " + c.Issued.Short()
-	}
-	if c.Issuer != nil {
-		call += " của " + c.Issuer.Title
-	}
-	who := "các cơ quan, đơn vị"
 	if o := s.Level; o != nil {
 		v.Issuer = upper(o.Title)
 		v.Superior = upper(o.SuperiorName())
@@ -238,33 +217,11 @@ func newReportView(s *report.Summary, u URLs) reportView {
 		}
 		v.OnBehalf = onBehalf(o.Kind)
 		v.Copies = []string{"Thường trực " + o.Title + " (b/c),", "Lưu."}
-		if o != c.Issuer {
-			// A level compiles for the level above: its report goes there.
-			above := c.Issuer
-			if o.Parent != nil {
-				above = o.Parent
-			}
-			if above != nil {
-				v.Recipients = punctuate([]string{above.Addressee()})
-				v.Copies = []string{"Như trên,", "Lưu."}
-			}
-			v.Eyebrow = "Đợt đăng ký năm " + itoa(c.Year) + " — tổng hợp báo cáo cấp trên"
-			v.Compliance, v.Downloads = "", u.LevelDownloads(o, c)
-			v.SignerRole, v.Signer = "BÍ THƯ", ""
-			if o.Kind == content.ChiBoCoSo || o.Kind == content.ChiBoTrucThuoc || o.Kind == content.CoQuanThamMuu {
-				who = "đảng viên"
-			} else {
-				who = "các chi bộ trực thuộc và đảng viên"
-			}
-			who += " của " + o.Title
-			v.Number = "Số       -BC/" + documentSymbol(o.Kind)
-		}
 	} else {
 		v.Copies = []string{"Lưu."}
 	}
 	v.PlaceDate = place + ", ngày      tháng      năm " + itoa(year)
-	v.Intro = "Thực hiện " + call + " về việc " + lowerFirst(c.Title) + ", hạn đăng ký " + c.Deadline.Prose() +
-		", kết quả đăng ký mô hình mới, cách làm sáng tạo của " + who + " được tổng hợp như sau:"
+	v.Intro = reportIntro(c, "các cơ quan, đơn vị")
 
 	var late, missing, excluded []string
 	for _, e := range cp.LateEntries() {
@@ -280,17 +237,18 @@ func newReportView(s *report.Summary, u URLs) reportView {
 	return v
 }
 
-// documentSymbol is the symbol of the documents of an organisation of
-// kind k below a district, after the document's kind: "-BC/ĐU" for a đảng
-// ủy, "-BC/CB" for a chi bộ; "……" to write by hand for the others.
-func documentSymbol(k content.Kind) string {
-	switch k {
-	case content.DangUyCoSo:
-		return "ĐU"
-	case content.ChiBoCoSo, content.ChiBoTrucThuoc:
-		return "CB"
+// reportIntro is the opening sentence of a summary report of call c
+// that compiles the registrations of whom.
+func reportIntro(c *content.Campaign, whom string) string {
+	call := "Công văn số " + c.Number
+	if !c.Issued.IsZero() {
+		call += ", ngày " + c.Issued.Short()
 	}
-	return "……"
+	if c.Issuer != nil {
+		call += " của " + c.Issuer.Title
+	}
+	return "Thực hiện " + call + " về việc " + lowerFirst(c.Title) + ", hạn đăng ký " + c.Deadline.Prose() +
+		", kết quả đăng ký mô hình mới, cách làm sáng tạo của " + whom + " được tổng hợp như sau:"
 }
 
 // kindsInWords names kinds of organisation in a sentence: "cơ quan tham

@@ -102,12 +102,19 @@ func NewCompliance(site *content.Site, c *content.Campaign) Compliance {
 	if c.Issuer == nil {
 		return Compliance{Kinds: c.Expected}
 	}
-	return complianceUnder(site, c, c.Issuer, c.Registrations, c.Expected)
+	rank := make(map[*content.Organisation]int, len(site.Organisations))
+	for i, o := range site.Organisations {
+		rank[o] = i
+	}
+	return complianceUnder(c, c.Issuer, c.Registrations, c.Expected, rank)
 }
 
 // complianceUnder is NewCompliance for the organisations under top, of
-// the kinds given, answering with regs.
-func complianceUnder(site *content.Site, c *content.Campaign, top *content.Organisation, regs []*content.Registration, kinds []content.Kind) Compliance {
+// the kinds given, answering with regs. Its cost is that of top's
+// subtree: rank, the organisations' places in the site, orders the
+// entries of a call that names kinds; without kinds the entries are
+// top's children, listed by kind and in Vietnamese order already.
+func complianceUnder(c *content.Campaign, top *content.Organisation, regs []*content.Registration, kinds []content.Kind, rank map[*content.Organisation]int) Compliance {
 	// A call that names no kinds expects every organisation directly
 	// under its issuer: the district's advisory bodies and base
 	// organisations, a đảng ủy's chi bộ.
@@ -124,7 +131,7 @@ func complianceUnder(site *content.Site, c *content.Campaign, top *content.Organ
 
 	// Who answers for whom: every organisation to the nearest expected one
 	// at or above it, walking down the tree once.
-	answersFor := make(map[*content.Organisation]int, len(site.Organisations))
+	answersFor := map[*content.Organisation]int{}
 	var walk func(o *content.Organisation, owner int)
 	walk = func(o *content.Organisation, owner int) {
 		if o != top && expected(o) {
@@ -172,15 +179,13 @@ func complianceUnder(site *content.Site, c *content.Campaign, top *content.Organ
 		}
 	}
 
-	rank := make(map[*content.Organisation]int, len(site.Organisations))
-	for i, o := range site.Organisations {
-		rank[o] = i
+	if rank != nil {
+		order := func(a, b *content.Organisation) int {
+			return cmp.Or(cmp.Compare(slices.Index(content.Kinds, a.Kind), slices.Index(content.Kinds, b.Kind)), cmp.Compare(rank[a], rank[b]))
+		}
+		slices.SortFunc(cp.Entries, func(a, b Entry) int { return order(a.Organisation, b.Organisation) })
+		slices.SortFunc(cp.Excluded, order)
 	}
-	order := func(a, b *content.Organisation) int {
-		return cmp.Or(cmp.Compare(slices.Index(content.Kinds, a.Kind), slices.Index(content.Kinds, b.Kind)), cmp.Compare(rank[a], rank[b]))
-	}
-	slices.SortFunc(cp.Entries, func(a, b Entry) int { return order(a.Organisation, b.Organisation) })
-	slices.SortFunc(cp.Excluded, order)
 	for i := range cp.Entries {
 		cp.Entries[i].N = i + 1
 	}

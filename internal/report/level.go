@@ -7,9 +7,11 @@ import (
 // Compiling at every level (the call 943-CV/HU, items 2 and 3): each
 // đảng ủy cơ sở and chi bộ approves what its sub-units and members
 // register and "tổng hợp báo cáo cấp trên" — compiles a report for the
-// level above. A level is an organisation, other than the call's issuer
-// (whose report is the call's), that approves at least one registration
-// of the call: a đảng ủy whose chi bộ register, a chi bộ whose members do.
+// level above. A level is an organisation below the call's issuer (whose
+// report is the call's) that has sub-units or members registering: a
+// registration it approves (a chi bộ's member's, its chi bộ's), or any
+// registration of an organisation below it (a đảng ủy whose chi bộ's
+// members register, even when the chi bộ itself does not).
 
 // Levels returns, for call c, every organisation that compiles a report
 // for the level above, with the registrations it compiles: every one of
@@ -20,23 +22,35 @@ func Levels(c *content.Campaign) []LevelRegistrations {
 	index := map[*content.Organisation]int{}
 	var out []LevelRegistrations
 	for _, r := range c.Registrations {
-		level := r.ApprovingLevel()
-		if level == nil || level == c.Issuer {
-			continue
+		// A member's organisation compiles what its members register; a
+		// collective registration makes every level above it compile.
+		from := r.Organisation.Parent
+		if r.Individual() {
+			from = r.Organisation
 		}
-		if _, ok := index[level]; !ok {
-			index[level] = len(out)
-			out = append(out, LevelRegistrations{Organisation: level})
+		for o := from; compilesFor(o, c); o = o.Parent {
+			if _, ok := index[o]; ok {
+				break // and so are those above it
+			}
+			index[o] = len(out)
+			out = append(out, LevelRegistrations{Organisation: o})
 		}
 	}
 	for _, r := range c.Registrations {
-		for o := r.Organisation; o != nil; o = o.Parent {
+		for o := r.Organisation; compilesFor(o, c); o = o.Parent {
 			if i, ok := index[o]; ok {
 				out[i].Registrations = append(out[i].Registrations, r)
 			}
 		}
 	}
 	return out
+}
+
+// compilesFor reports whether o may compile a report of call c for a
+// level above it: o is below the call's issuer, or a top committee with
+// the issuer to report to.
+func compilesFor(o *content.Organisation, c *content.Campaign) bool {
+	return o != nil && o != c.Issuer && (o.Parent != nil || c.Issuer != nil)
 }
 
 // LevelRegistrations is an organisation that compiles for the level above
@@ -49,12 +63,32 @@ type LevelRegistrations struct {
 // ForLevel computes the summary that organisation l.Organisation compiles
 // of call c for the level above: its registrations as a Summary's rows,
 // groups and counts, and which of the organisations directly under it
-// that existed for the call did not register.
+// that existed for the call did not register. Its cost is that of its
+// subtree, not of the site.
 func ForLevel(site *content.Site, c *content.Campaign, l LevelRegistrations) *Summary {
 	s := summarise(site, c, l.Registrations)
 	s.Level = l.Organisation
-	s.Compliance = complianceUnder(site, c, l.Organisation, l.Registrations, nil)
+	// Its sub-units are expected, and its children are listed by kind,
+	// then in Vietnamese order already: as compliance lists them.
+	s.Compliance = complianceUnder(c, l.Organisation, l.Registrations, nil, nil)
+	s.ByKind = kindsOfLevel(s.ByKind, l.Organisation, s.Compliance.Kinds)
 	return s
+}
+
+// kindsOfLevel keeps of the counts by kind those a level's report can
+// have: its own kind, those of its sub-units, and any kind registered.
+func kindsOfLevel(byKind []Tally, o *content.Organisation, sub []content.Kind) []Tally {
+	keep := map[string]bool{string(o.Kind): true}
+	for _, k := range sub {
+		keep[string(k)] = true
+	}
+	var out []Tally
+	for _, t := range byKind {
+		if keep[t.Key] || t.N > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // ApprovalTally counts the registrations an organisation approves, by

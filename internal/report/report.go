@@ -56,6 +56,8 @@ type Row struct {
 	R               *content.Registration
 	Novelty         string // shortened to ShortLength
 	ExpectedResults string // shortened to ShortLength
+	Approval        string // how its approving level decided it (Approval)
+	DecidedBy       string // the same without the verdict (DecidedBy)
 }
 
 // Group is the registrations of one organisation.
@@ -140,7 +142,7 @@ func summarise(site *content.Site, c *content.Campaign, regs []*content.Registra
 
 	s.Rows = make([]Row, len(regs))
 	for i, r := range regs {
-		s.Rows[i] = Row{N: i + 1, R: r, Novelty: Shorten(r.Novelty, ShortLength), ExpectedResults: Shorten(r.ExpectedResults, ShortLength)}
+		s.Rows[i] = Row{N: i + 1, R: r, Novelty: Shorten(r.Novelty, ShortLength), ExpectedResults: Shorten(r.ExpectedResults, ShortLength), Approval: Approval(r), DecidedBy: DecidedBy(r)}
 		s.Total.add(r)
 		if t := fields[r.Field]; t != nil {
 			t.add(r)
@@ -166,6 +168,53 @@ func summarise(site *content.Site, c *content.Campaign, regs []*content.Registra
 		s.ByOrganisation[len(s.ByOrganisation)-1].add(r)
 	}
 	return s
+}
+
+// Approval says how r's approving level decided it, naming the document:
+// "Thông qua: số 15-TB/ĐU ngày 20/01/2024 của Đảng ủy xã Ka Đô";
+// "Không thông qua: số … của …. Lý do: …"; "Chưa xét duyệt" while it is
+// registered and no document decided it; "" when its status was written
+// without the document that decided it.
+func Approval(r *content.Registration) string {
+	doc := decidedBy(r)
+	switch {
+	case doc != "" && r.DecisionRejects:
+		return "Không thông qua: " + doc
+	case doc != "":
+		return "Thông qua: " + doc
+	}
+	return undecided(r)
+}
+
+// DecidedBy is Approval without the verdict, to print beside r's status,
+// which says it: "số 15-TB/ĐU ngày 20/01/2024 của Đảng ủy xã Ka Đô", with
+// the reason when it rejects; "Chưa xét duyệt"; "".
+func DecidedBy(r *content.Registration) string {
+	if doc := decidedBy(r); doc != "" {
+		return doc
+	}
+	return undecided(r)
+}
+
+// decidedBy names the document that decided r, with the reason it gave
+// for a rejection; "" when none did.
+func decidedBy(r *content.Registration) string {
+	d := r.Decision
+	if d == nil || d.Issuer == nil {
+		return ""
+	}
+	s := d.Label() + " của " + d.Issuer.Title
+	if reason := collapseSpace(r.DecisionReason); r.DecisionRejects && reason != "" {
+		s += ". Lý do: " + reason
+	}
+	return s
+}
+
+func undecided(r *content.Registration) string {
+	if r.Status == content.Registered {
+		return "Chưa xét duyệt"
+	}
+	return ""
 }
 
 // Title is the report's title: "Báo cáo tổng hợp đăng ký mô hình mới,

@@ -6,7 +6,8 @@
 // checkout" into one rebuild (batch.go), and rebuilds incrementally: only
 // the changed files are read again (content.Loader) and only the pages
 // they touch are rendered again (render.Renderer.RenderAffected); a change
-// to layouts, settings, calls, fields or organisations renders everything.
+// to layouts, settings, calls, fields, organisations or decisions (which
+// decide the status of every model they list) renders everything.
 // A broken file never stops it: everything that builds without the files
 // that have errors is built and served, the page of a broken registration
 // lists its problems, and an overlay on every page lists every problem as
