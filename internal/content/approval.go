@@ -179,7 +179,8 @@ func linkDecisions(site *Site, decs []*Decision, diags *diag.List) {
 	}
 }
 
-// Label names d in a sentence: "Thông báo số 15-TB/ĐU ngày 20/01/2024".
+// Label names d in a sentence, after the kind of document: "số 15-TB/ĐU
+// ngày 20/01/2024".
 func (d *Decision) Label() string {
 	s := "số " + d.Number
 	if !d.Date.IsZero() {

@@ -100,8 +100,12 @@ func lowerFirst(s string) string {
 }
 
 // punctuate ends every line of a list with a comma and the last with a
-// full stop, as the lines of Kính gửi are written.
+// full stop, each after a dash, as the lines of Kính gửi are written; a
+// single recipient has no dash (Hướng dẫn 36-HD/VPTW).
 func punctuate(lines []string) []string {
+	if len(lines) == 1 { // one recipient: on the line of "Kính gửi:", without a dash
+		return []string{strings.TrimRight(lines[0], ",.;") + "."}
+	}
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		l = strings.TrimRight(l, ",.;")
