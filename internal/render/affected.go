@@ -28,6 +28,7 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 		changed[p] = true
 	}
 	lists := map[listKey]bool{}
+	decided := map[string][2]int{} // before the change: what each decision listing a changed model decided
 	var gone []string
 	var rows []*content.Registration
 	for i, site := range []*content.Site{before, after} {
@@ -44,10 +45,17 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 				rows = append(rows, reg)
 			}
 			if d := reg.Decision; d != nil && d.Issuer != nil && d.Campaign != nil {
-				// It lists the model by its title; the index, its call's
-				// and its issuer's first pages count what it decides.
-				want[u.Decision(d)], want[u.Decisions()] = true, true
-				lists[listKey{"organisation", d.Issuer.ID}] = true
+				// It lists the model by its title. The index, its call's
+				// and its issuer's first pages count what it decides: only
+				// a broken reference changes that, not an edit of the model.
+				want[u.Decision(d)] = true
+				n := [2]int{len(d.Approved), len(d.Rejected)}
+				if i == 0 {
+					decided[d.Path] = n
+				} else if was, ok := decided[d.Path]; !ok || was != n {
+					want[u.Decisions()] = true
+					lists[listKey{"organisation", d.Issuer.ID}] = true
+				}
 			}
 			for o := reg.Organisation; o != nil; o = o.Parent {
 				lists[listKey{"organisation", o.ID}] = true
