@@ -14,32 +14,13 @@ import (
 // deletes a decision, or takes a registration off its list, moves
 // registrations back as surely as one that edits "status".
 
-// next lists where each status may move: registered → approved | rejected;
-// approved → implementing; implementing → completed; completed →
-// recognised | not-recognised.
-var next = map[content.Status][]content.Status{
-	content.Registered:   {content.Approved, content.Rejected},
-	content.Approved:     {content.Implementing},
-	content.Implementing: {content.Completed},
-	content.Completed:    {content.Recognised, content.NotRecognised},
-}
-
-// mayMove reports whether a status may go from before to after.
-func mayMove(before, after content.Status) bool {
-	if before == after {
-		return true
-	}
-	for _, s := range next[before] {
-		if s == after {
-			return true
-		}
-	}
-	return false
-}
+// mayMove reports whether a status may go from before to after: the
+// lifecycle is the model's (content.MayFollow).
+func mayMove(before, after content.Status) bool { return content.MayFollow(before, after) }
 
 // allowedAfter says in words where a status may go next.
 func allowedAfter(s content.Status) string {
-	n := next[s]
+	n := content.NextStatuses(s)
 	if len(n) == 0 {
 		return "không còn bước nào sau trạng thái này"
 	}

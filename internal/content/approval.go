@@ -84,18 +84,27 @@ func defaultRecipients(issuer *Organisation) []string {
 	return []string{issuer.Addressee()}
 }
 
-// linkDecisions resolves each decision's issuer, call and registrations,
-// checks the rules of a decision — competence, dates, a registration
-// decided once — and gives each registration decided its decision. Items
-// that do not resolve are reported and left out.
-func linkDecisions(site *Site, decs []*Decision, diags *diag.List) {
+// decisionLinker links the decisions of a site, in two passes: the
+// approvals, which results reports need; then, once results are linked
+// (result.go), the appraisals and recognitions, which need the results.
+type decisionLinker struct {
+	site  *Site
+	diags *diag.List
+	refs  *refIndex // built when a reference is not found
+	// first is, by kind, the decision that decided each registration
+	// first, by date: a later one listing it again is the problem.
+	first map[DecisionKind]map[*Registration]*Decision
+	valid map[*Decision]bool // issuer, call and date right
+}
+
+// linkDecisions resolves each decision's issuer and call, checks its
+// date, and links the approvals: competence, dates, a registration
+// decided once. Items that do not resolve are reported and left out.
+func linkDecisions(site *Site, decs []*Decision, diags *diag.List) *decisionLinker {
+	l := &decisionLinker{site: site, diags: diags, first: map[DecisionKind]map[*Registration]*Decision{}, valid: map[*Decision]bool{}}
 	slices.SortFunc(decs, func(a, b *Decision) int {
 		return cmp.Or(cmp.Compare(a.Date.Time().Unix(), b.Date.Time().Unix()), cmp.Compare(a.Path, b.Path))
 	})
-	// The first decision of a registration decides it, by date: a later
-	// one listing it again is the problem.
-	first := map[*Registration]*Decision{}
-	var refs *refIndex // built when a reference is not found
 	for _, d := range decs {
 		site.DecisionByPath[d.Path] = d
 		if d.IssuerID != "" {
@@ -118,47 +127,109 @@ func linkDecisions(site *Site, decs []*Decision, diags *diag.List) {
 		// is fixed: the registrations it lists keep the status their files
 		// give, so that one mistake is one problem.
 		if !checkDecisionDates(d, diags) || d.Issuer == nil || d.Campaign == nil {
-			d.Approved, d.Rejected = nil, nil
+			d.Approved, d.Rejected, d.Scores = nil, nil, nil
 			continue
 		}
-		keep := func(items []DecisionItem) []DecisionItem {
-			kept := make([]DecisionItem, 0, len(items))
-			for _, it := range items {
-				r := site.RegistrationByPath[RegistrationPath(d.CampaignYear, refOrg(it.Ref), refSlug(it.Ref))]
-				if r == nil {
-					if refs == nil {
-						refs = newRefIndex(site)
-					}
-					diags.Errorf(d.Path, it.Line, it.Col, "unknown-registration", "%s", refs.explain(site, d, it.Ref))
-					continue
-				}
-				if !decisionMayDecide(d, r, it, diags) {
-					continue
-				}
-				if prev, ok := first[r]; ok {
-					where := "ở một mục khác của chính văn bản này"
-					if prev != d {
-						where = "trong văn bản " + prev.Label() + " (" + prev.Path + ")"
-					}
-					diags.Errorf(d.Path, it.Line, it.Col, "decided-twice", "mô hình %s đã được xét %s: mỗi mô hình chỉ được thông qua hoặc không thông qua một lần; hãy xóa mục này", it.Ref, where)
-					continue
-				}
-				first[r] = d
+		l.valid[d] = true
+		if d.Kind == Approval {
+			l.decide(d)
+		}
+	}
+	return l
+}
+
+// linkLater links the appraisals and recognitions, after the results.
+func (l *decisionLinker) linkLater(decs []*Decision) {
+	for _, d := range decs {
+		if !l.valid[d] {
+			continue
+		}
+		switch d.Kind {
+		case Recognition:
+			l.decide(d)
+		case Appraisal:
+			l.score(d)
+		}
+	}
+}
+
+// decide links the lists of an approval or a recognition.
+func (l *decisionLinker) decide(d *Decision) {
+	keep := func(items []DecisionItem) []DecisionItem {
+		kept := make([]DecisionItem, 0, len(items))
+		for _, it := range items {
+			if r := l.resolve(d, it.Ref, it.Line, it.Col); r != nil {
 				it.Registration = r
 				kept = append(kept, it)
 			}
-			return kept
 		}
-		d.Approved = keep(d.Approved)
-		d.Rejected = keep(d.Rejected)
-		for _, it := range d.Approved {
+		return kept
+	}
+	d.Approved = keep(d.Approved)
+	d.Rejected = keep(d.Rejected)
+	for _, it := range d.Approved {
+		if d.Kind == Recognition {
+			it.Registration.Recognition = d
+		} else {
 			it.Registration.Decision = d
 		}
-		for _, it := range d.Rejected {
-			r := it.Registration
+	}
+	for _, it := range d.Rejected {
+		r := it.Registration
+		if d.Kind == Recognition {
+			r.Recognition, r.RecognitionRejects = d, true
+		} else {
 			r.Decision, r.DecisionRejects, r.DecisionReason = d, true, it.Reason
 		}
 	}
+}
+
+// resolve finds the registration ref names in d's call and checks that d
+// may decide it, and decides it first; nil, reported, otherwise.
+func (l *decisionLinker) resolve(d *Decision, ref string, line, col int) *Registration {
+	site := l.site
+	r := site.RegistrationByPath[RegistrationPath(d.CampaignYear, refOrg(ref), refSlug(ref))]
+	if r == nil {
+		if l.refs == nil {
+			l.refs = newRefIndex(site)
+		}
+		l.diags.Errorf(d.Path, line, col, "unknown-registration", "%s", l.refs.explain(site, d, ref))
+		return nil
+	}
+	if !decisionMayDecide(d, r, ref, line, col, l.diags) {
+		return nil
+	}
+	first := l.first[d.Kind]
+	if first == nil {
+		first = map[*Registration]*Decision{}
+		l.first[d.Kind] = first
+	}
+	if prev, ok := first[r]; ok {
+		where := "ở một mục khác của chính văn bản này"
+		if prev != d {
+			where = "trong văn bản " + prev.Label() + " (" + prev.Path + ")"
+		}
+		l.diags.Errorf(d.Path, line, col, "decided-twice", "mô hình %s đã được %s %s: mỗi mô hình chỉ được %s một lần; hãy xóa mục này", ref, kindVerb(d.Kind), where, kindVerb(d.Kind))
+		return nil
+	}
+	first[r] = d
+	return r
+}
+
+// kindVerb is what a kind of decision does to a model, in a sentence.
+func kindVerb(k DecisionKind) string {
+	switch k {
+	case Appraisal:
+		return "thẩm định"
+	case Recognition:
+		return "xét công nhận"
+	}
+	return "xét duyệt"
+}
+
+// finishDecisions lists the decisions in the site's order and under
+// their issuers and calls.
+func finishDecisions(site *Site, decs []*Decision) {
 	slices.SortFunc(decs, func(a, b *Decision) int {
 		return cmp.Or(
 			cmp.Compare(b.CampaignYear, a.CampaignYear),
@@ -219,18 +290,37 @@ func checkDecisionDates(d *Decision, diags *diag.List) bool {
 }
 
 // decisionMayDecide checks that d may decide on r: its issuer is r's
-// approving level, and it is dated on or after r.
-func decisionMayDecide(d *Decision, r *Registration, it DecisionItem, diags *diag.List) bool {
-	if level := r.ApprovingLevel(); level != d.Issuer {
+// approving level (for an appraisal, or one of that level's advisory
+// bodies); an appraisal or recognition has a results report to judge;
+// and d is dated on or after what it judges.
+func decisionMayDecide(d *Decision, r *Registration, ref string, line, col int, diags *diag.List) bool {
+	level := r.ApprovingLevel()
+	competent := level == d.Issuer || d.Kind == Appraisal && d.Issuer.Kind == CoQuanThamMuu && d.Issuer.Parent == level && level != nil
+	if !competent {
 		who := "không có cấp xét duyệt"
 		if level != nil {
 			who = "cấp xét duyệt là " + level.Title + " (" + level.ID + ")"
+			if d.Kind == Appraisal {
+				who += " hoặc một cơ quan tham mưu của cấp đó"
+			}
 		}
-		diags.Errorf(d.Path, it.Line, it.Col, "not-competent", "%s không có thẩm quyền xét duyệt mô hình %s của %s: %s, %s", d.Issuer.Title, it.Ref, registrant(r), who, approvalRule(r))
+		diags.Errorf(d.Path, line, col, "not-competent", "%s không có thẩm quyền %s mô hình %s của %s: %s, %s", d.Issuer.Title, kindVerb(d.Kind), ref, registrant(r), who, approvalRule(r))
 		return false
 	}
-	if !r.Date.IsZero() && !d.Date.IsZero() && d.Date.Before(r.Date) {
-		diags.Errorf(d.Path, it.Line, it.Col, "decision-before-registration", "văn bản ký ngày %s, trước ngày ký bản đăng ký %s (%s): chỉ xét duyệt được mô hình đã đăng ký; hãy kiểm tra lại ngày của hai văn bản", d.Date.Short(), it.Ref, r.Date.Short())
+	after, what := r.Date, "bản đăng ký"
+	if d.Kind != Approval {
+		if r.Result == nil {
+			diags.Errorf(d.Path, line, col, "no-result", "mô hình %s chưa có báo cáo kết quả (tệp %s): chỉ %s mô hình đã báo cáo kết quả thực hiện", ref, ResultPath(r), kindVerb(d.Kind))
+			return false
+		}
+		after, what = r.Result.Date, "báo cáo kết quả"
+	}
+	if !after.IsZero() && !d.Date.IsZero() && d.Date.Before(after) {
+		if d.Kind == Approval {
+			diags.Errorf(d.Path, line, col, "decision-before-registration", "văn bản ký ngày %s, trước ngày ký bản đăng ký %s (%s): chỉ xét duyệt được mô hình đã đăng ký; hãy kiểm tra lại ngày của hai văn bản", d.Date.Short(), ref, after.Short())
+		} else {
+			diags.Errorf(d.Path, line, col, "decision-before-result", "văn bản ký ngày %s, trước ngày ký %s của mô hình %s (%s): hãy kiểm tra lại ngày của hai văn bản", d.Date.Short(), what, ref, after.Short())
+		}
 		return false
 	}
 	return true
@@ -288,34 +378,79 @@ func (x *refIndex) explain(site *Site, d *Decision, ref string) string {
 	return msg + suggestion(ref, refs)
 }
 
-// applyDecisions gives each registration the status its decision gives,
-// and reports a "status" written in the file that contradicts it. A
-// registration approved may be further on (implementing, completed,
-// recognised…); one rejected stays rejected.
-func applyDecisions(site *Site, diags *diag.List) {
+// applyStatuses gives each registration the status its documents give —
+// recognised or not by a recognition, completed with a results report,
+// approved or rejected by an approval — and reports a "status" written in
+// the file that its documents contradict: one behind them in the
+// lifecycle, or after a rejection. A status further on than the documents
+// (implementing after an approval) stands.
+func applyStatuses(site *Site, diags *diag.List) {
 	for _, r := range site.Registrations {
-		d := r.Decision
-		if d == nil {
+		derived, by := Status(""), ""
+		switch {
+		case r.Recognition != nil:
+			derived, by = Recognised, "văn bản "+r.Recognition.Label()+" của "+r.Recognition.Issuer.Title+" ("+r.Recognition.Path+")"
+			if r.RecognitionRejects {
+				derived = NotRecognised
+			}
+		case r.Result != nil:
+			derived, by = Completed, "báo cáo kết quả "+r.Result.Path
+		case r.Decision != nil:
+			derived, by = Approved, "văn bản "+r.Decision.Label()+" của "+r.Decision.Issuer.Title+" ("+r.Decision.Path+")"
+			if r.DecisionRejects {
+				derived = Rejected
+			}
+		default:
 			continue
 		}
-		rejected := r.DecisionRejects
 		written := r.Status
-		var contradicts bool
-		if rejected {
-			contradicts = r.statusWritten && written != Rejected
-			r.Status = Rejected
-		} else {
-			contradicts = r.statusWritten && (written == Registered || written == Rejected)
-			if !r.statusWritten || written == Registered || written == Rejected {
-				r.Status = Approved
-			}
+		if !r.statusWritten || written == derived {
+			r.Status = derived
+			continue
 		}
-		if contradicts {
-			line, col := r.At("status")
-			diags.Errorf(r.Path, line, col, "status-contradicts-decision", "trạng thái %q (%s) mâu thuẫn với văn bản %s của %s (%s), văn bản này quyết định mô hình %s: hãy xóa dòng \"status\", trạng thái lấy theo văn bản", string(written), written.Label(), d.Label(), d.Issuer.Title, d.Path, lowerInitial(r.Status.Label()))
+		if derived != Rejected && reachable(derived, written) {
+			continue // further on than the documents: the file says so
 		}
+		r.Status = derived
+		line, col := r.At("status")
+		diags.Errorf(r.Path, line, col, "status-contradicts-decision", "trạng thái %q (%s) mâu thuẫn với %s, theo đó mô hình %s: hãy xóa dòng \"status\", trạng thái lấy theo văn bản", string(written), written.Label(), by, lowerInitial(derived.Label()))
 	}
 }
+
+// lifecycleNext lists where each status may go next.
+var lifecycleNext = map[Status][]Status{
+	Registered:   {Approved, Rejected},
+	Approved:     {Implementing},
+	Implementing: {Completed},
+	Completed:    {Recognised, NotRecognised},
+}
+
+// reachable reports whether status to comes after from in the lifecycle.
+func reachable(from, to Status) bool {
+	for _, n := range lifecycleNext[from] {
+		if n == to || reachable(n, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayFollow reports whether a registration's status may move from before
+// to after: stay, or one step forward (check --base).
+func MayFollow(before, after Status) bool {
+	if before == after {
+		return true
+	}
+	for _, n := range lifecycleNext[before] {
+		if n == after {
+			return true
+		}
+	}
+	return false
+}
+
+// NextStatuses lists where a status may move next.
+func NextStatuses(s Status) []Status { return slices.Clone(lifecycleNext[s]) }
 
 // checkLifetimes reports a registration dated when its organisation did
 // not exist: after its dissolution, or before it was established.

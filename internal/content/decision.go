@@ -22,8 +22,9 @@ type Decision struct {
 	Date         Date
 	Signer       string
 	SignerTitle  string
-	Approved     []DecisionItem // in the order of the file
+	Approved     []DecisionItem // approval: in the order of the file
 	Rejected     []DecisionItem
+	Scores       []Score // appraisal
 	Body         Markdown
 
 	Issuer   *Organisation
@@ -46,13 +47,42 @@ const (
 	// Approval approves (thông qua) or rejects registrations of a call
 	// before they are carried out.
 	Approval DecisionKind = "approval"
+	// Appraisal scores the results of models against the call's
+	// criteria (thẩm định, Hướng dẫn 09-HD/BTCTU).
+	Appraisal DecisionKind = "appraisal"
+	// Recognition recognises (công nhận) models that achieved their
+	// results, or not: Approved are the recognised, Rejected the others.
+	Recognition DecisionKind = "recognition"
 )
 
-// DecisionKinds lists every kind of decision.
-var DecisionKinds = []DecisionKind{Approval}
+// DecisionKinds lists every kind of decision, in the order of the year.
+var DecisionKinds = []DecisionKind{Approval, Appraisal, Recognition}
 
 var decisionKindLabels = map[DecisionKind]string{
-	Approval: "Xét duyệt, thông qua đăng ký",
+	Approval:    "Xét duyệt, thông qua đăng ký",
+	Appraisal:   "Thẩm định kết quả",
+	Recognition: "Công nhận mô hình",
+}
+
+// Score is one model's line of an appraisal: its points by criterion, in
+// the call's order of criteria.
+type Score struct {
+	Ref          string
+	Points       []int // by Campaign.Criteria
+	Total        int
+	Note         string
+	Line, Col    int
+	Registration *Registration
+
+	written []writtenPoints // as written, by criterion id: read against the call's criteria when linking
+}
+
+// writtenPoints are the points of one criterion as an appraisal writes them.
+type writtenPoints struct {
+	criterion string
+	value     string
+	whole     bool // a whole number
+	line, col int
 }
 
 // Label is the kind in Vietnamese.
@@ -80,6 +110,9 @@ var decisionKeys = []keySpec{
 	{"signer_title", "chức vụ người ký", false},
 	{"approved", "danh sách mô hình được thông qua", false},
 	{"rejected", "danh sách mô hình không được thông qua, có lý do", false},
+	{"scores", "điểm thẩm định của từng mô hình", false},
+	{"recognised", "danh sách mô hình được công nhận", false},
+	{"not_recognised", "danh sách mô hình không được công nhận, có lý do", false},
 }
 
 func decodeDecision(path string, parts []string, fm *frontMatter, diags *diagnostics) *Decision {
@@ -119,12 +152,42 @@ func decodeDecision(path string, parts []string, fm *frontMatter, diags *diagnos
 		line, col := r.src.At("number")
 		diags.Errorf(path, line, col, "bad-number", "số văn bản %q không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 15-TB/ĐU", d.Number)
 	}
-	d.Approved = approvedItems(r)
-	d.Rejected = rejectedItems(r)
-	if d.Kind == Approval && len(d.Approved)+len(d.Rejected) == 0 && !r.written("approved") && !r.written("rejected") {
-		diags.Errorf(path, fm.startLine, 1, "decision-empty", "văn bản xét duyệt chưa nêu mô hình nào: hãy thêm danh sách \"approved:\" (được thông qua) hoặc \"rejected:\" (không được thông qua), mỗi mục một dòng \"- <mã-tổ-chức>/<tên-tệp>\"")
+	// Each kind reads its own lists; another kind's is refused where it is.
+	lists := map[DecisionKind][2]string{Approval: {"approved", "rejected"}, Recognition: {"recognised", "not_recognised"}, Appraisal: {"scores", ""}}
+	if own, ok := lists[d.Kind]; ok {
+		for _, key := range []string{"approved", "rejected", "scores", "recognised", "not_recognised"} {
+			if key != own[0] && key != own[1] && r.written(key) {
+				line, col := r.src.At(key)
+				diags.Errorf(path, line, col, "wrong-list", "văn bản loại %s (%s) không có danh sách %q: %s", d.Kind, d.Kind.Label(), key, decisionListHelp(d.Kind))
+			}
+		}
+	}
+	switch d.Kind {
+	case Approval, Recognition:
+		own := lists[d.Kind]
+		d.Approved = approvedItems(r, own[0])
+		d.Rejected = rejectedItems(r, own[1])
+		if len(d.Approved)+len(d.Rejected) == 0 && !r.written(own[0]) && !r.written(own[1]) {
+			diags.Errorf(path, fm.startLine, 1, "decision-empty", "văn bản chưa nêu mô hình nào: %s", decisionListHelp(d.Kind))
+		}
+	case Appraisal:
+		d.Scores = scoreItems(r)
+		if len(d.Scores) == 0 && !r.written("scores") {
+			diags.Errorf(path, fm.startLine, 1, "decision-empty", "văn bản chưa nêu mô hình nào: %s", decisionListHelp(d.Kind))
+		}
 	}
 	return d
+}
+
+// decisionListHelp says which lists a kind of decision has.
+func decisionListHelp(k DecisionKind) string {
+	switch k {
+	case Recognition:
+		return "hãy dùng danh sách \"recognised:\" (được công nhận) và \"not_recognised:\" (không được công nhận, có lý do)"
+	case Appraisal:
+		return "hãy dùng danh sách \"scores:\", mỗi mục gồm \"registration: <mã-tổ-chức>/<tên-tệp>\" và điểm của từng tiêu chí"
+	}
+	return "hãy dùng danh sách \"approved:\" (được thông qua) và \"rejected:\" (không được thông qua, có lý do), mỗi mục một dòng \"- <mã-tổ-chức>/<tên-tệp>\""
 }
 
 func decisionKindList() string {
@@ -135,28 +198,30 @@ func decisionKindList() string {
 	return strings.Join(parts, ", ")
 }
 
-// approvedItems reads "approved": a list of references, one a line.
-func approvedItems(r *record) []DecisionItem {
-	seq := r.sequence("approved")
+// approvedItems reads key ("approved", "recognised"): a list of
+// references, one a line.
+func approvedItems(r *record, key string) []DecisionItem {
+	seq := r.sequence(key)
 	var out []DecisionItem
 	for _, item := range seq {
 		line, col := r.pos(item)
 		if item.Kind != yaml.ScalarNode {
-			r.diags.Errorf(r.path, line, col, "bad-reference", "mỗi mục của \"approved\" là một dòng \"- <mã-tổ-chức>/<tên-tệp>\", ví dụ \"- chi-bo-thon-ka-do-moi/nuoi-ca-tam-long-be\"")
+			r.diags.Errorf(r.path, line, col, "bad-reference", "mỗi mục của %q là một dòng \"- <mã-tổ-chức>/<tên-tệp>\", ví dụ \"- chi-bo-thon-ka-do-moi/nuoi-ca-tam-long-be\"", key)
 			continue
 		}
-		if ref, ok := r.reference("approved", item); ok {
+		if ref, ok := r.reference(key, item); ok {
 			out = append(out, DecisionItem{Ref: ref, Line: line, Col: col})
 		}
 	}
 	return out
 }
 
-// rejectedItems reads "rejected": a list of a reference and its reason.
-func rejectedItems(r *record) []DecisionItem {
-	seq := r.sequence("rejected")
+// rejectedItems reads key ("rejected", "not_recognised"): a list of a
+// reference and its reason.
+func rejectedItems(r *record, key string) []DecisionItem {
+	seq := r.sequence(key)
 	var out []DecisionItem
-	const form = "mỗi mục của \"rejected\" gồm hai dòng: \"- registration: <mã-tổ-chức>/<tên-tệp>\" và \"  reason: <lý do không thông qua>\""
+	form := "mỗi mục của \"" + key + "\" gồm hai dòng: \"- registration: <mã-tổ-chức>/<tên-tệp>\" và \"  reason: <lý do>\""
 	for _, item := range seq {
 		line, col := r.pos(item)
 		if item.Kind != yaml.MappingNode {
@@ -174,7 +239,7 @@ func rejectedItems(r *record) []DecisionItem {
 				reasonNode = v
 			default:
 				kl, kc := r.pos(k)
-				r.diags.Errorf(r.path, kl, kc, "unknown-key", "khóa %q không dùng được trong một mục của \"rejected\": %s", k.Value, form)
+				r.diags.Errorf(r.path, kl, kc, "unknown-key", "khóa %q không dùng được trong một mục của %q: %s", k.Value, key, form)
 				bad = true
 			}
 		}
@@ -185,14 +250,14 @@ func rejectedItems(r *record) []DecisionItem {
 			r.diags.Errorf(r.path, line, col, "bad-reference", "mục này thiếu mô hình không được thông qua: %s", form)
 			continue
 		}
-		ref, ok := r.reference("rejected", refNode)
+		ref, ok := r.reference(key, refNode)
 		if !ok {
 			continue
 		}
 		rl, rc := r.pos(refNode)
 		it := DecisionItem{Ref: ref, Line: rl, Col: rc}
 		if reasonNode == nil || reasonNode.Kind != yaml.ScalarNode || isEmpty(reasonNode) {
-			r.diags.Errorf(r.path, rl, rc, "missing-reason", "mô hình %s không được thông qua nhưng chưa ghi lý do: hãy thêm dòng \"  reason: …\" ngay dưới, để tổ chức đăng ký biết vì sao", ref)
+			r.diags.Errorf(r.path, rl, rc, "missing-reason", "mô hình %s %s nhưng chưa ghi lý do: hãy thêm dòng \"  reason: …\" ngay dưới, để tổ chức đăng ký biết vì sao", ref, map[string]string{"rejected": "không được thông qua", "not_recognised": "không được công nhận"}[key])
 		} else {
 			it.Reason = r.normal(strings.TrimSpace(reasonNode.Value))
 		}
@@ -226,4 +291,46 @@ func (r *record) reference(key string, n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	return org + "/" + slug, true
+}
+
+// scoreItems reads "scores" of an appraisal: a list of a reference, the
+// points of each criterion by its id, and an optional note. The points
+// are checked against the call's criteria when linking.
+func scoreItems(r *record) []Score {
+	const form = "mỗi mục của \"scores\" gồm dòng \"- registration: <mã-tổ-chức>/<tên-tệp>\", rồi mỗi tiêu chí một dòng \"  <mã-tiêu-chí>: <điểm>\", có thể thêm \"  note: <nhận xét>\""
+	var out []Score
+	for _, item := range r.sequence("scores") {
+		line, col := r.pos(item)
+		if item.Kind != yaml.MappingNode {
+			r.diags.Errorf(r.path, line, col, "bad-reference", "%s", form)
+			continue
+		}
+		sc := Score{Line: line, Col: col}
+		var ref *yaml.Node
+		var points []writtenPoints
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, v := item.Content[i], item.Content[i+1]
+			switch k.Value {
+			case "registration":
+				ref = v
+			case "note":
+				sc.Note = r.normal(strings.TrimSpace(v.Value))
+			default:
+				vl, vc := r.pos(v)
+				points = append(points, writtenPoints{criterion: k.Value, value: v.Value, whole: v.Kind == yaml.ScalarNode && v.Tag == "!!int", line: vl, col: vc})
+			}
+		}
+		if ref == nil || ref.Kind != yaml.ScalarNode || isEmpty(ref) {
+			r.diags.Errorf(r.path, line, col, "bad-reference", "mục này thiếu mô hình được thẩm định: %s", form)
+			continue
+		}
+		var ok bool
+		if sc.Ref, ok = r.reference("scores", ref); !ok {
+			continue
+		}
+		sc.Line, sc.Col = r.pos(ref)
+		sc.written = points
+		out = append(out, sc)
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/vi"
+	"go.yaml.in/yaml/v3"
 )
 
 // The keys each kind of file accepts, in the order of docs/content-format.md.
@@ -25,6 +26,9 @@ var (
 		{"signer_title", "chức vụ người ký", false},
 		{"recipients", "danh sách Kính gửi", false},
 		{"expected", "các loại tổ chức phải đăng ký", false},
+		{"results_deadline", "hạn báo cáo kết quả", false},
+		{"criteria", "các tiêu chí thẩm định", false},
+		{"pass_score", "điểm đạt để được công nhận", false},
 	}
 	fieldKeys = []keySpec{
 		{"title", "tên lĩnh vực", true},
@@ -78,12 +82,27 @@ func decodeCampaign(path, fileYear string, fm *frontMatter, diags *diagnostics) 
 	}
 	c.Source = r.src
 	c.Expected = expectedKinds(r, diags)
+	c.ResultsDeadline = r.date("results_deadline")
+	c.Criteria = criteria(r, diags)
+	if n, ok := r.number("pass_score"); ok {
+		c.PassScore = n
+		total := 0
+		for _, k := range c.Criteria {
+			total += k.Max
+		}
+		if line, col := r.src.At("pass_score"); len(c.Criteria) == 0 || n < 0 || n > total {
+			diags.Errorf(path, line, col, "bad-pass-score", "điểm đạt %d không hợp lệ: điểm đạt phải từ 0 đến tổng điểm tối đa của các tiêu chí (\"criteria\"), hiện là %d", n, total)
+		}
+	}
 	year, ok := r.number("year")
 	if ok && strconv.Itoa(year) != fileYear {
 		line, col := r.src.At("year")
 		diags.Errorf(path, line, col, "year-mismatch", "năm %d không khớp với tên tệp %s.md: hãy sửa năm hoặc đổi tên tệp thành %d.md", year, fileYear, year)
 	}
 	c.Year, _ = strconv.Atoi(fileYear)
+	if c.ResultsDeadline.IsZero() {
+		c.ResultsDeadline, _ = realDate(c.Year+1, 1, 31) // the call's year, and the following January
+	}
 	if !c.Issued.IsZero() && !c.Deadline.IsZero() && c.Deadline.Before(c.Issued) {
 		line, col := r.src.At("deadline")
 		diags.Errorf(path, line, col, "deadline-before-issued", "hạn đăng ký %s sớm hơn ngày ban hành %s: hãy kiểm tra lại hai ngày này", c.Deadline.Short(), c.Issued.Short())
@@ -271,4 +290,55 @@ func expectedKinds(r *record, diags *diagnostics) []Kind {
 		diags.Errorf(r.path, line, col, "bad-kind", "loại tổ chức %q trong \"expected\" không hợp lệ%s %s", k, kindHint(k), kindList())
 	}
 	return kinds
+}
+
+// criteria reads the appraisal criteria of a call: a list of {id, title,
+// max}, ids unique slugs, max a positive whole number.
+func criteria(r *record, diags *diagnostics) []Criterion {
+	const form = "mỗi tiêu chí viết \"- {id: tinh-moi, title: \\\"Tính mới, sáng tạo\\\", max: 30}\""
+	var out []Criterion
+	seen := map[string]bool{}
+	for _, item := range r.sequence("criteria") {
+		line, col := r.pos(item)
+		if item.Kind != yaml.MappingNode {
+			diags.Errorf(r.path, line, col, "bad-criterion", "%s", form)
+			continue
+		}
+		var k Criterion
+		ok := true
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			key, v := item.Content[i], item.Content[i+1]
+			switch key.Value {
+			case "id":
+				k.ID = strings.TrimSpace(v.Value)
+			case "title":
+				k.Title = r.normal(strings.TrimSpace(v.Value))
+			case "max":
+				n, err := strconv.Atoi(strings.TrimSpace(v.Value))
+				if err != nil || v.Tag != "!!int" || n <= 0 {
+					vl, vc := r.pos(v)
+					diags.Errorf(r.path, vl, vc, "bad-criterion", "điểm tối đa %q của tiêu chí phải là một số nguyên dương, ví dụ 30", v.Value)
+					ok = false
+				}
+				k.Max = n
+			default:
+				kl, kc := r.pos(key)
+				diags.Errorf(r.path, kl, kc, "bad-criterion", "khóa %q không dùng được trong một tiêu chí: %s", key.Value, form)
+				ok = false
+			}
+		}
+		switch {
+		case !ok:
+		case !vi.IsSlug(k.ID) || k.ID == "registration" || k.ID == "note":
+			diags.Errorf(r.path, line, col, "bad-criterion", "mã tiêu chí %q không hợp lệ: hãy dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ tinh-moi; %s", k.ID, form)
+		case k.Title == "" || k.Max == 0:
+			diags.Errorf(r.path, line, col, "bad-criterion", "tiêu chí %s thiếu tên (\"title\") hoặc điểm tối đa (\"max\"): %s", k.ID, form)
+		case seen[k.ID]:
+			diags.Errorf(r.path, line, col, "bad-criterion", "tiêu chí %s đã có ở trên: mỗi tiêu chí một mã riêng", k.ID)
+		default:
+			seen[k.ID] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }

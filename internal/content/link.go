@@ -22,10 +22,12 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 		OrganisationByID:   map[string]*Organisation{},
 		RegistrationByPath: map[string]*Registration{},
 		DecisionByPath:     map[string]*Decision{},
+		ResultByPath:       map[string]*Result{},
 		ByStatus:           map[Status][]*Registration{},
 	}
 	var regs []*Registration
 	var decs []*Decision
+	var results []*Result
 	haveSettings := false
 	// Linking fills in the derived fields of copies: the records as read
 	// stay untouched, so that a Loader can link them again after a change.
@@ -59,8 +61,11 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 			r.sortKey = l.sortKey
 		case l.decision != nil:
 			d := *l.decision
-			d.Approved, d.Rejected = slices.Clone(d.Approved), slices.Clone(d.Rejected)
+			d.Approved, d.Rejected, d.Scores = slices.Clone(d.Approved), slices.Clone(d.Rejected), slices.Clone(d.Scores)
 			decs = append(decs, &d)
+		case l.result != nil:
+			res := *l.result
+			results = append(results, &res)
 		}
 	}
 	if !haveSettings {
@@ -93,8 +98,14 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 	for _, r := range regs {
 		site.RegistrationByPath[r.Path] = r
 	}
-	linkDecisions(site, decs, diags)
-	applyDecisions(site, diags)
+	// The year in order: approvals, then the results of the approved, then
+	// the appraisals and recognitions of those with results.
+	decided := linkDecisions(site, decs, diags)
+	linkResults(site, results, diags)
+	decided.linkLater(decs)
+	finishDecisions(site, decs)
+	applyStatuses(site, diags)
+	warnBelowPass(site, diags)
 	for _, r := range regs {
 		r.Organisation.Registrations = append(r.Organisation.Registrations, r)
 		r.Campaign.Registrations = append(r.Campaign.Registrations, r)

@@ -26,6 +26,7 @@ const (
 	kindOrganisation
 	kindRegistration
 	kindDecision
+	kindResult
 )
 
 // sourceFile is one file to read, with what its path says about it.
@@ -123,7 +124,7 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 	return files, diags
 }
 
-const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức), " + registrationPathHelp + " (bản đăng ký) hoặc " + decisionPathHelp + " (văn bản xét duyệt)"
+const layoutHelp = "mỗi tệp trong content/ phải nằm ở một trong các vị trí: content/_index.md (thông tin chung của cổng), content/campaigns/<năm>.md (đợt đăng ký), content/fields/<mã>.md (lĩnh vực), content/organisations/<mã>.md (tổ chức), " + registrationPathHelp + " (bản đăng ký), " + decisionPathHelp + " (văn bản xét duyệt, thẩm định, công nhận) hoặc " + resultPathHelp + " (báo cáo kết quả)"
 
 // classify maps a path to its kind, or explains why it has no place.
 func classify(p string) (sourceFile, string) {
@@ -153,6 +154,14 @@ func classify(p string) (sourceFile, string) {
 		}
 		if !vi.IsSlug(parts[2]) {
 			return f, "tên thư mục \"" + parts[2] + "\" không phải mã cấp ủy ban hành: hãy đổi thành mã của tổ chức, chỉ gồm chữ thường không dấu (a–z), chữ số (0–9) và dấu gạch ngang" + slugHint(parts[2])
+		}
+	case parts[0] == "results" && len(parts) == 4:
+		f.kind = kindResult
+		if !isYear(parts[1]) {
+			return f, "thư mục \"" + parts[1] + "\" không phải là năm (4 chữ số, ví dụ 2024): báo cáo kết quả phải nằm ở " + resultPathHelp
+		}
+		if !vi.IsSlug(parts[2]) {
+			return f, "tên thư mục \"" + parts[2] + "\" không phải mã tổ chức: báo cáo kết quả phải nằm ở " + resultPathHelp + slugHint(parts[2])
 		}
 	case parts[0] == "registrations" && len(parts) == 4:
 		f.kind = kindRegistration
@@ -199,6 +208,7 @@ type loadedFile struct {
 	organisation *Organisation
 	registration *Registration
 	decision     *Decision
+	result       *Result
 	sortKey      vi.Key // of the title, for Vietnamese order
 	markdownWork int    // of its body (markdownShape)
 	markdownLine int    // where its body starts
@@ -285,6 +295,8 @@ func decodeFile(f sourceFile, data []byte, arena *textArena) loadedFile {
 	case kindDecision:
 		l.decision = decodeDecision(f.path, f.parts, fm, &l.diags)
 		title = l.decision.Title
+	case kindResult:
+		l.result = decodeResult(f.path, f.parts, fm, &l.diags)
 	}
 	if l.registration != nil {
 		arena.packRegistration(l.registration)

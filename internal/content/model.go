@@ -45,6 +45,7 @@ type Site struct {
 	Organisations []*Organisation // Vietnamese order of titles
 	Registrations []*Registration // newest call first, then organisation, then title
 	Decisions     []*Decision     // newest call first, then issuer, then date and number
+	Results       []*Result       // in the order of their registrations
 	// Roots are the top committees: the organisations without a parent.
 	// Over the years a site may hold several (a district's committee,
 	// then the communes that replaced it); those still in place come
@@ -56,6 +57,7 @@ type Site struct {
 	OrganisationByID   map[string]*Organisation
 	RegistrationByPath map[string]*Registration
 	DecisionByPath     map[string]*Decision
+	ResultByPath       map[string]*Result
 	ByStatus           map[Status][]*Registration
 }
 
@@ -117,9 +119,24 @@ type Campaign struct {
 	// (internal/report.NewCompliance).
 	Expected []Kind
 
+	// Criteria score an appraisal (thẩm định) of the call's models and
+	// PassScore is the total a recognised model is expected to reach;
+	// none means the call has no scoring. ResultsDeadline is when results
+	// reports are due: 31 January of the next year unless the call says.
+	Criteria        []Criterion
+	PassScore       int
+	ResultsDeadline Date
+
 	Issuer        *Organisation
 	Registrations []*Registration // by organisation, then title
 	Decisions     []*Decision     // by issuer, then date and number
+}
+
+// Criterion is one criterion of a call's appraisal, scored 0..Max.
+type Criterion struct {
+	ID    string
+	Title string
+	Max   int
 }
 
 // Field is a field of work (lĩnh vực).
@@ -190,6 +207,14 @@ type Registration struct {
 	Decision        *Decision
 	DecisionRejects bool
 	DecisionReason  string
+	// Result is its results report; Appraisal the appraisal that scored
+	// it and Score its line there; Recognition the decision that
+	// recognised it or not (RecognitionRejects). nil while none has.
+	Result             *Result
+	Appraisal          *Decision
+	Score              *Score
+	Recognition        *Decision
+	RecognitionRejects bool
 
 	statusWritten bool // "status" is in the file
 
