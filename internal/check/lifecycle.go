@@ -32,12 +32,15 @@ func allowedAfter(s content.Status) string {
 }
 
 // touchesStatus reports whether a branch may change what a registration's
-// status is: it changes a decision, or the "status" of a registration.
+// status is: it changes a decision or a results report, or the "status"
+// of a registration.
 func (c *Changes) touchesStatus(statusEdited bool) bool {
 	if statusEdited {
 		return true
 	}
-	isDecision := func(p string) bool { return strings.HasPrefix(p, content.DecisionsDir+"/") }
+	isDecision := func(p string) bool {
+		return strings.HasPrefix(p, content.DecisionsDir+"/") || strings.HasPrefix(p, content.ResultsDir+"/")
+	}
 	for _, list := range [][]string{c.Added, c.Modified, c.Deleted} {
 		for _, p := range list {
 			if isDecision(p) {
@@ -80,6 +83,8 @@ func compareLifecycle(site, base string, ch *Changes) (diag.List, error) {
 		}
 		move := "mô hình " + content.RegistrationRef(r) + " chuyển từ trạng thái " + string(b.Status) + " (" + b.Status.Label() + ") ở " + base + " sang " + string(r.Status) + " (" + r.Status.Label() + ")"
 		switch {
+		case b.Result != nil && r.Result == nil && after.ResultByPath[b.Result.Path] == nil:
+			diags.Errorf(b.Result.Path, 0, 0, "status-jump", "%s vì báo cáo kết quả của mô hình nay bị xóa: %s; không được xóa báo cáo đã nộp, hãy khôi phục tệp", move, allowedAfter(b.Status))
 		case r.Decision != nil && (b.Decision == nil || b.Decision.Path != r.Decision.Path || b.DecisionRejects != r.DecisionRejects):
 			line, col := itemAt(r.Decision, r)
 			diags.Errorf(r.Decision.Path, line, col, "status-jump", "%s theo văn bản này: %s; hãy xóa mục này", move, allowedAfter(b.Status))

@@ -133,3 +133,40 @@ rejected:
 		t.Error("the decision is not listed under its issuer and its call")
 	}
 }
+
+// The year's documents give the statuses: approved, then completed with a
+// results report, then recognised or not by the recognition.
+func TestYearEndStatuses(t *testing.T) {
+	fsys := levelsSite()
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	fsys["content/campaigns/2024.md"] = file("---\ntitle: Đăng ký 2024\nyear: 2024\nnumber: 1-CV/HU\nissued: 2023-12-21\ndeadline: 2024-01-10\nissuer: huyen-uy\ncriteria:\n  - {id: tinh-moi, title: Tính mới, max: 50}\n  - {id: hieu-qua, title: Hiệu quả, max: 50}\npass_score: 60\n---\n")
+	fsys[DecisionPath(2024, "huyen-uy", "thong-qua")] = file("---\ntitle: Thông báo\nkind: approval\nissuer: huyen-uy\ncampaign: 2024\nnumber: 120-TB/HU\ndate: 2024-01-20\napproved:\n  - xa-ka-do/ca-tam\n  - ban-to-chuc/so-tay\n---\n")
+	fsys[DecisionPath(2024, "xa-ka-do", "thong-qua")] = file("---\ntitle: Thông báo\nkind: approval\nissuer: xa-ka-do\ncampaign: 2024\nnumber: 15-TB/ĐU\ndate: 2024-01-20\napproved:\n  - chi-bo-ka-do-moi/nuoi-bo\n---\n")
+	for _, ref := range []string{"xa-ka-do/ca-tam", "ban-to-chuc/so-tay", "chi-bo-ka-do-moi/nuoi-bo"} {
+		fsys[ResultsDir+"/2024/"+ref+".md"] = file("---\ndate: 2024-11-20\nachieved: Đạt và vượt các chỉ tiêu đã đăng ký với số liệu cụ thể.\n---\n")
+	}
+	fsys[DecisionPath(2024, "ban-to-chuc", "tham-dinh")] = file("---\ntitle: Phiếu thẩm định\nkind: appraisal\nissuer: ban-to-chuc\ncampaign: 2024\nnumber: 30-BC/BTCHU\ndate: 2024-12-01\nscores:\n  - registration: xa-ka-do/ca-tam\n    tinh-moi: 40\n    hieu-qua: 35\n---\n")
+	fsys[DecisionPath(2024, "huyen-uy", "cong-nhan")] = file("---\ntitle: Quyết định công nhận\nkind: recognition\nissuer: huyen-uy\ncampaign: 2024\nnumber: 250-QĐ/HU\ndate: 2024-12-20\nrecognised:\n  - xa-ka-do/ca-tam\nnot_recognised:\n  - registration: ban-to-chuc/so-tay\n    reason: Chưa có số liệu so sánh.\n---\n")
+	site, diags := LoadWith(fsys, Options{Today: mustDate("2026-12-04")})
+	if diags.HasErrors() {
+		t.Fatalf("the site has errors:\n%v", diags)
+	}
+	want := map[string]Status{
+		"xa-ka-do/ca-tam":          Recognised,
+		"ban-to-chuc/so-tay":       NotRecognised,
+		"chi-bo-ka-do-moi/nuoi-bo": Completed,
+		"xa-ka-do/vuon-rau":        Registered,
+	}
+	for _, r := range site.Registrations {
+		if w, ok := want[RegistrationRef(r)]; ok && r.Status != w {
+			t.Errorf("%s: status %s, want %s", RegistrationRef(r), r.Status, w)
+		}
+	}
+	r := site.RegistrationByPath[RegistrationPath(2024, "xa-ka-do", "ca-tam")]
+	if r.Score == nil || r.Score.Total != 75 || !slices.Equal(r.Score.Points, []int{40, 35}) || r.Appraisal == nil || r.Result == nil {
+		t.Errorf("ca-tam's year: score %+v, appraisal %v, result %v", r.Score, r.Appraisal, r.Result)
+	}
+	if len(site.Results) != 3 {
+		t.Errorf("%d results, want 3", len(site.Results))
+	}
+}
