@@ -72,7 +72,7 @@ func Build(opts Options) (Result, diag.List, error) {
 		return Result{Site: site}, diags, err
 	}
 	w := &countingWriter{w: staging}
-	ropts := render.Options{URLs: opts.URLs, Layouts: layouts, History: hist}
+	ropts := render.Options{URLs: opts.URLs, Layouts: layouts, History: hist, Files: os.DirFS(opts.Site)}
 	if err := render.Render(site, ropts, w); err != nil {
 		staging.Abort()
 		return Result{Site: site}, diags, err

@@ -1,9 +1,11 @@
 package check
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -80,7 +82,16 @@ func fixFiles(site string, paths pathSet) ([]Fix, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") || d.Type()&fs.ModeSymlink != 0 || !paths.has(rel) {
+		if d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !paths.has(rel) {
+			return nil
+		}
+		if ext := strings.ToLower(path.Ext(p)); ext == ".jpg" || ext == ".jpeg" {
+			if fix := fixJPEG(site, rel); len(fix.Changes) > 0 || len(fix.NotFixed) > 0 {
+				fixes = append(fixes, fix)
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".md") {
 			return nil
 		}
 		if fix := fixFile(site, rel); len(fix.Changes) > 0 || len(fix.NotFixed) > 0 {
@@ -153,6 +164,46 @@ func fixFile(site, rel string) Fix {
 			}
 		}
 	}
+	return fix
+}
+
+// fixJPEG removes the metadata of a JPEG that carries GPS coordinates
+// (content.StripJPEGMetadata), which may tell where a Party member lives.
+// The image is not encoded again: its pixels stay as they are. A JPEG
+// without coordinates is left untouched, so that --fix changes nothing a
+// check does not warn about.
+func fixJPEG(site, rel string) Fix {
+	fix := Fix{Path: rel}
+	full := filepath.Join(site, filepath.FromSlash(rel))
+	f, err := os.Open(full)
+	if err != nil {
+		fix.NotFixed = append(fix.NotFixed, "không sửa: "+fileerr.Read(rel, err).Error())
+		return fix
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || info.Size() > content.MaxAttachmentSize {
+		return fix // the check reports it
+	}
+	gps, err := content.JPEGHasGPS(bufio.NewReader(f))
+	if err != nil || !gps {
+		return fix // not a JPEG, or a broken one: the check reports it
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		fix.NotFixed = append(fix.NotFixed, "không sửa: "+fileerr.Read(rel, err).Error())
+		return fix
+	}
+	var out bytes.Buffer
+	out.Grow(int(info.Size()))
+	if _, err := content.StripJPEGMetadata(&out, f); err != nil {
+		fix.NotFixed = append(fix.NotFixed, "không xóa được thông tin kèm ảnh: tệp JPEG bị hỏng ("+err.Error()+"); hãy mở ảnh, lưu lại rồi chạy lại lệnh")
+		return fix
+	}
+	if err := writeAtomic(full, out.Bytes(), info.Mode().Perm()); err != nil {
+		fix.NotFixed = append(fix.NotFixed, "không sửa: "+fileerr.Write(rel, err).Error())
+		return fix
+	}
+	fix.Changes = append(fix.Changes, "xóa thông tin kèm ảnh (Exif, có tọa độ GPS), ảnh giữ nguyên")
 	return fix
 }
 

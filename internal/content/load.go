@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -107,6 +108,13 @@ func findFiles(fsys fs.FS) ([]sourceFile, diag.List) {
 			return nil
 		}
 		if d.IsDir() {
+			if isAttachmentDir(p) {
+				// Its files are read with its document (attachments.go).
+				if _, err := fs.Stat(fsys, p+".md"); err != nil {
+					diags.Errorf(p, 0, 0, "misplaced", "thư mục tệp đính kèm không có bản đăng ký hay báo cáo kết quả cùng tên bên cạnh (%s.md): tệp đính kèm phải nằm trong thư mục mang tên tệp .md của văn bản, bỏ đuôi .md; hãy đổi tên thư mục cho khớp hoặc chuyển các tệp vào đúng thư mục", path.Base(p))
+				}
+				return fs.SkipDir
+			}
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -234,6 +242,12 @@ func readFile(fsys fs.FS, f sourceFile, arena *textArena) loadedFile {
 	}
 	l := decodeFile(f, data, arena)
 	l.diags = append(diags, l.diags...)
+	switch {
+	case l.registration != nil:
+		l.registration.Attachments = readAttachments(fsys, f.path, &l.diags)
+	case l.result != nil:
+		l.result.Attachments = readAttachments(fsys, f.path, &l.diags)
+	}
 	return l
 }
 

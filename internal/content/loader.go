@@ -55,6 +55,9 @@ func (l *Loader) Update(changed []string) (*Site, diag.List) {
 		if p != "content" && !strings.HasPrefix(p, "content/") {
 			continue
 		}
+		if doc, ok := attachmentDocument(p); ok {
+			p = doc // its attachments are read with it
+		}
 		// Forget what was there: the path itself and, for a folder,
 		// everything under it.
 		for known := range l.files {
@@ -83,6 +86,9 @@ func (l *Loader) Update(changed []string) (*Site, diag.List) {
 				return nil
 			}
 			if d.IsDir() {
+				if isAttachmentDir(q) {
+					return fs.SkipDir // read with its document
+				}
 				return nil
 			}
 			info, err := d.Info()

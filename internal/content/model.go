@@ -198,6 +198,7 @@ type Registration struct {
 	ExpectedResults string
 	Status          Status // from its decision when one decided it (approval.go)
 	Body            Markdown
+	Attachments     []Attachment // the files in the folder beside it (attachments.go)
 
 	Organisation *Organisation
 	Campaign     *Campaign

@@ -25,6 +25,7 @@ type Result struct {
 	Achieved       string // Kết quả đạt được, with figures, against the expected results
 	Lessons        string // Bài học kinh nghiệm; may be empty
 	Body           Markdown
+	Attachments    []Attachment // the files in the folder beside it (attachments.go)
 
 	Registration *Registration
 }

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -56,9 +57,6 @@ func Problems(page []byte) []string {
 			name, hasAttr := z.TagName()
 			tag := string(name)
 			counts[tag]++
-			if forbidden[tag] {
-				report("element <%s>", tag)
-			}
 			attrs := map[string]string{}
 			for hasAttr {
 				var k, v []byte
@@ -75,6 +73,9 @@ func Problems(page []byte) []string {
 				case key == "http-equiv":
 					report("<meta http-equiv=%q>", val)
 				}
+			}
+			if forbidden[tag] && !(tag == "img" && attachedImage(attrs)) {
+				report("element <%s>", tag)
 			}
 			if href, ok := attrs["href"]; tag == "link" && ok && !local(href) {
 				report("<link> to another host: %q", href)
@@ -132,6 +133,17 @@ func dangerousURL(v string) bool {
 func dangerousCSS(v string) bool {
 	v = strings.ToLower(strings.ReplaceAll(v, "\\", ""))
 	return strings.Contains(v, "url(") || strings.Contains(v, "expression(") || strings.Contains(v, "javascript:") || strings.Contains(v, "@import")
+}
+
+// attachedImage reports an <img> as the portal shows an attached photo
+// (render/attachments.go): loaded lazily from a path of the portal itself,
+// a PNG or JPEG file the check has read, with nothing else to fetch.
+func attachedImage(attrs map[string]string) bool {
+	src := attrs["src"]
+	ext := strings.ToLower(path.Ext(src))
+	_, srcset := attrs["srcset"]
+	return attrs["loading"] == "lazy" && strings.HasPrefix(src, "/") && local(src) && !srcset &&
+		(ext == ".png" || ext == ".jpg" || ext == ".jpeg")
 }
 
 // local reports an address on the portal itself: a path, not another host.

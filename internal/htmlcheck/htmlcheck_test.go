@@ -18,6 +18,8 @@ func TestProblems(t *testing.T) {
 		// The value is "&#106AvAsCript:", a relative address: references
 		// are decoded once (found by FuzzRenderRegistration).
 		`<a href="&amp;#106AvAsCript:">x</a>`,
+		// An attached photo (render/attachments.go).
+		`<img loading="lazy" src="/mo-hinh/2024/xa-ka-do/so-tay/anh-hoi-nghi.jpg" alt="anh hoi nghi">`,
 	}
 	for _, body := range inert {
 		if p := Problems(page(body)); len(p) > 0 {
@@ -33,6 +35,10 @@ func TestProblems(t *testing.T) {
 		`<a href="vbscript:msgbox(1)">x</a>`,
 		`<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>`,
 		`<img src="x">`,
+		`<img loading="lazy" src="https://tracker.example/p.png">`,
+		`<img loading="lazy" src="//tracker.example/p.png">`,
+		`<img loading="lazy" src="/anh.png" srcset="https://tracker.example/p.png 2x">`,
+		`<img loading="lazy" src="/trang.svg">`,
 		`<svg><script>alert(1)</script></svg>`,
 		`<iframe src="https://evil.example/"></iframe>`,
 		`<span style="background:url(https://tracker.example/p.png)">x</span>`,

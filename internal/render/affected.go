@@ -57,6 +57,16 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 					lists[listKey{"organisation", d.Issuer.ID}] = true
 				}
 			}
+			// The year's later documents list it by its title too, and
+			// its call's recognised models (timeline.go, recognised.go).
+			for _, d := range []*content.Decision{reg.Appraisal, reg.Recognition} {
+				if d != nil && d.Issuer != nil && d.Campaign != nil {
+					want[u.Decision(d)] = true
+				}
+			}
+			if reg.Campaign != nil {
+				want[u.CampaignRecognised(reg.Campaign)] = true
+			}
 			for o := reg.Organisation; o != nil; o = o.Parent {
 				lists[listKey{"organisation", o.ID}] = true
 			}

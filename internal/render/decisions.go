@@ -23,6 +23,26 @@ type decisionView struct {
 	Approved []decisionRow // in the order of the file
 	Rejected []decisionRow
 	Print    decisionPrint
+	// Appraisal is an appraisal's sheet and Recognition a recognition's
+	// decision form (decisionkinds.go); nil for other kinds.
+	Appraisal   *appraisalView
+	Recognition *recognitionPrint
+	// Lists are its lists of models on screen, worded for its kind;
+	// Summary counts them.
+	Lists   []decisionList
+	Summary string
+	// IssuerRole is what the issuer is to the models: "Cấp xét duyệt",
+	// "Cơ quan thẩm định", "Cấp công nhận".
+	IssuerRole string
+}
+
+// decisionList is one list of a decision's page: "Các mô hình được công
+// nhận" and its rows.
+type decisionList struct {
+	ID         string // the heading's anchor
+	Heading    string
+	ReasonHead string // the column of reasons; "" for a list without
+	Rows       []decisionRow
 }
 
 // decisionRow is one model a decision lists.
@@ -92,6 +112,33 @@ func (b *viewBuilder) decision(d *content.Decision) decisionView {
 		Rejected: b.decisionRows(d.Rejected),
 	}
 	v.Print = decisionPrintOf(d, v.Approved, v.Rejected)
+	v.IssuerRole = map[content.DecisionKind]string{content.Appraisal: "Cơ quan thẩm định", content.Recognition: "Cấp công nhận"}[d.Kind]
+	if v.IssuerRole == "" {
+		v.IssuerRole = "Cấp xét duyệt"
+	}
+	yes, no := "được thông qua", "không được thông qua"
+	if d.Kind == content.Recognition {
+		yes, no = "được công nhận", "không được công nhận"
+	}
+	if len(v.Approved) > 0 {
+		v.Lists = append(v.Lists, decisionList{ID: "duoc", Heading: "Các mô hình " + yes, Rows: v.Approved})
+	}
+	if len(v.Rejected) > 0 {
+		v.Lists = append(v.Lists, decisionList{ID: "khong-duoc", Heading: "Các mô hình " + no, ReasonHead: "Lý do " + strings.Replace(no, "được ", "", 1), Rows: v.Rejected})
+	}
+	v.Summary = itoa(len(v.Approved)) + " mô hình " + yes
+	if len(v.Rejected) > 0 {
+		v.Summary += ", " + itoa(len(v.Rejected)) + " mô hình " + no
+	}
+	switch d.Kind {
+	case content.Appraisal:
+		v.Summary = itoa(len(d.Scores)) + " mô hình được thẩm định"
+		v.Appraisal = b.appraisal(d)
+		v.Print.Type, v.Print.Subject = "PHIẾU THẨM ĐỊNH", "Kết quả thực hiện mô hình mới, cách làm sáng tạo năm "+itoa(d.CampaignYear)
+	case content.Recognition:
+		v.Recognition = recognitionPrintOf(d, v.Approved, v.Rejected)
+		v.Print.Type, v.Print.Subject = "QUYẾT ĐỊNH", v.Recognition.Subject
+	}
 	return v
 }
 
@@ -141,8 +188,14 @@ func decisionCopies(d *content.Decision) []string {
 	}
 	var orgs []*content.Organisation
 	var members []string
+	regs := make([]*content.Registration, 0, len(d.Approved)+len(d.Rejected)+len(d.Scores))
 	for _, it := range d.Decided() {
-		r := it.Registration
+		regs = append(regs, it.Registration)
+	}
+	for _, sc := range d.Scores { // an appraisal's
+		regs = append(regs, sc.Registration)
+	}
+	for _, r := range regs {
 		switch {
 		case r.Individual():
 			if m := "Đồng chí " + r.Member; !slices.Contains(members, m) {

@@ -23,6 +23,8 @@
 //   - a page per registration, organisation, field, call, status and
 //     decision, the home page, the indexes and 404.html; a list longer than PageSize
 //     continues on further pages (paging.go);
+//   - for every call with recognised models, their page by field
+//     (/dot-dang-ky/<year>/cong-nhan/, recognised.go);
 //   - search, the filtered list and the form, with the data they read in
 //     the browser (search.go, table.go, vitext.go, schema.go);
 //   - for every call, the Board's summary report and compliance page, its
@@ -42,7 +44,9 @@
 // .Branch (with serve --base) and .Data, the view of its kind:
 //
 //	home.html          homeView          counts, the newest registrations
-//	registration.html  registrationView  with its print view, printView (print.go)
+//	registration.html  registrationView  with its print view, printView (print.go),
+//	                                     its year's timeline and its results report
+//	                                     printed as a second document (timeline.go)
 //	organisation.html  organisationView  one page of its list (lists.go)
 //	field.html         listView          (lists.go)
 //	status.html        listView          (lists.go)
@@ -53,7 +57,10 @@
 //	report.html        reportView        (reports.go)
 //	compliance.html    complianceView    (reports.go)
 //	changes.html       changesView       (branch.go)
-//	decision.html      decisionView      with its print view (decisions.go)
+//	decision.html      decisionView      with its print view (decisions.go); an
+//	                                     appraisal's sheet, a recognition's decision
+//	                                     form (decisionkinds.go)
+//	recognised.html    recognisedView    a call's recognised models (recognised.go)
 //	decisions.html     []decisionGroup   (decisions.go)
 //	form.html          FormView          (schema.go)
 //	campaigns.html, search.html, filter.html, 404.html: no Data
@@ -84,6 +91,9 @@
 //	lists.go     the views of lists of registrations; paging.go their pages
 //	print.go     a registration as the printed Party document
 //	decisions.go the notices that approve: their pages, print view, lists
+//	decisionkinds.go  an appraisal's sheet, a recognition as a Party decision
+//	timeline.go  a model's year step by step; its results report printed
+//	recognised.go  a call's recognised models, to learn from
 //	chrome.go    the header and footer, rendered once per menu item
 //	urls.go      URLs: every address; branch.go the branch under review
 //	reports.go   the Board's reports and the exports

@@ -49,6 +49,7 @@ type campaignView struct {
 	Late          int
 	ByStatus      []count
 	Decisions     []decisionEntry // the call's, on its first page
+	Recognised    string          // its page of recognised models; "" while none is (recognised.go)
 }
 
 // listKey names one list of registrations: an organisation's, a field's, a
@@ -187,6 +188,9 @@ func (b *viewBuilder) campaign(c *content.Campaign, n int) campaignView {
 	v.Pager = b.urls.pager(b.urls.Campaign(c), n, len(c.Registrations))
 	if n == 1 {
 		v.Decisions = b.decisionEntries(c.Decisions)
+		if len(recognisedIn(c)) > 0 {
+			v.Recognised = b.urls.CampaignRecognised(c)
+		}
 	}
 	return v
 }

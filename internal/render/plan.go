@@ -30,6 +30,8 @@ func (r *Renderer) plan(site *content.Site) (pages, reports []job) {
 	// Reports and files (reports.go), after the pages: the sitemap lists
 	// every page.
 	reports = r.reportJobs(site, pages)
+	// The attached files (attachments.go), copied, after the sitemap too.
+	reports = append(reports, attachmentJobs(site, r.urls, r.files)...)
 	if b := r.branch; b != nil { // branch.go
 		b.mark(pages)
 		b.mark(reports)
@@ -120,6 +122,14 @@ func sitePages(site *content.Site, urls URLs, hist history.History) []job {
 			crumbs := []Link{home, decisionIndex, {d.Issuer.Title, urls.Organisation(d.Issuer)}}
 			return newPage(d.Title, urls.Decision(d), "", crumbs, d.Body, b.decision(d))
 		}})
+	}
+	// Each call's recognised models (recognised.go).
+	for _, c := range site.Campaigns {
+		if len(recognisedIn(c)) > 0 {
+			jobs = append(jobs, job{"recognised", urls.CampaignRecognised(c), func() page {
+				return newPage("Các mô hình được công nhận năm "+itoa(c.Year), urls.CampaignRecognised(c), "dot-dang-ky", []Link{home, campaignIndex, {c.Title, urls.Campaign(c)}}, content.Markdown{}, b.recognised(c))
+			}})
+		}
 	}
 	for _, r := range site.Registrations {
 		crumbs := func() []Link {

@@ -32,6 +32,9 @@ type Options struct {
 	URLs    URLs            // where the site is published (NewURLs); the zero URLs is "/"
 	Layouts fs.FS           // templates and assets
 	History history.History // the commits of each content file; may be empty
+	// Files is the site folder, whence the attached files are copied
+	// (attachments.go); nil leaves them out.
+	Files fs.FS
 }
 
 // Renderer renders sites with one set of layouts. It keeps the rendered
@@ -42,6 +45,7 @@ type Renderer struct {
 	urls    URLs
 	layouts fs.FS
 	history history.History
+	files   fs.FS                         // the site folder
 	tmpl    map[string]*template.Template // by page kind (layouts.go)
 	rows    *rowCache
 	chrome  *chromeCache
@@ -58,7 +62,7 @@ func NewRenderer(opts Options) (*Renderer, error) {
 	}
 	chrome.tmpl = tmpl["home"]
 	return &Renderer{
-		urls: opts.URLs, layouts: opts.Layouts, history: opts.History,
+		urls: opts.URLs, layouts: opts.Layouts, history: opts.History, files: opts.Files,
 		tmpl: tmpl, rows: rows, chrome: chrome,
 	}, nil
 }

@@ -79,6 +79,13 @@ func (u URLs) RegistrationPrint(r *content.Registration) string {
 	return u.Registration(r) + "#ban-in"
 }
 
+// ResultPrint is the print view of a registration's results report, a
+// second document on its page (#ban-in-ket-qua): printing the page from
+// it prints the report, from anywhere else the registration.
+func (u URLs) ResultPrint(r *content.Registration) string {
+	return u.Registration(r) + "#ban-in-ket-qua"
+}
+
 // Decisions is the index of the decisions: the notices by which each
 // level approved or rejected registrations.
 func (u URLs) Decisions() string { return u.root() + "van-ban/" }
@@ -131,6 +138,10 @@ func (u URLs) Campaigns() string { return u.root() + "dot-dang-ky/" }
 func (u URLs) Campaign(c *content.Campaign) string {
 	return u.root() + "dot-dang-ky/" + strconv.Itoa(c.Year) + "/"
 }
+
+// CampaignRecognised lists the models a call's recognitions recognised,
+// for those looking for a model to learn from.
+func (u URLs) CampaignRecognised(c *content.Campaign) string { return u.Campaign(c) + "cong-nhan/" }
 
 // Statuses is the index of statuses.
 func (u URLs) Statuses() string { return u.root() + "trang-thai/" }

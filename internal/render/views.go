@@ -75,6 +75,14 @@ type registrationView struct {
 	// has, and then ApprovingLevel is who decides (content.ApprovingLevel).
 	Decision       *decisionLine
 	ApprovingLevel *Link
+	// Attachments are its files and ResultAttachments its results
+	// report's (attachments.go).
+	Attachments, ResultAttachments []attachmentLine
+	// Timeline is its year step by step, Result its results report and
+	// ResultPrint that report as a document (timeline.go).
+	Timeline    []timelineStep
+	Result      *resultView
+	ResultPrint *resultPrint
 }
 
 // historyLine is one commit in a registration's history.
@@ -234,7 +242,12 @@ func (b *viewBuilder) registration(r *content.Registration) registrationView {
 		v.EditURL = repo + "/edit/main/" + r.Path
 	}
 	v.History = b.historyLines(r.Path)
+	v.Attachments = attachmentLines(r, r.Attachments, false, b.urls)
+	if r.Result != nil {
+		v.ResultAttachments = attachmentLines(r, r.Result.Attachments, true, b.urls)
+	}
 	v.Decision = b.decisionLineOf(r)
+	v.Timeline, v.Result, v.ResultPrint = b.timeline(r), b.result(r), resultPrintOf(r)
 	if level := r.ApprovingLevel(); level != nil && v.Decision == nil {
 		v.ApprovingLevel = &Link{level.Title, b.urls.Organisation(level)}
 	}
