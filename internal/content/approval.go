@@ -108,12 +108,7 @@ func linkDecisions(site *Site, decs []*Decision, diags *diag.List) *decisionLink
 	for _, d := range decs {
 		site.DecisionByPath[d.Path] = d
 		if d.IssuerID != "" {
-			if o, ok := site.OrganisationByID[d.IssuerID]; ok {
-				d.Issuer = o
-			} else {
-				line, col := d.At("issuer")
-				diags.Errorf(d.Path, line, col, "unknown-organisation", "cấp ủy ban hành %q không tồn tại%s", cut(d.IssuerID, 80), suggestion(d.IssuerID, orgIDs(site)))
-			}
+			d.Issuer = lookupOrganisation(site, d.IssuerID, d.Source, "issuer", "cấp ủy ban hành", diags)
 		}
 		if d.CampaignYear != 0 {
 			if c, ok := site.CampaignByYear[d.CampaignYear]; ok {

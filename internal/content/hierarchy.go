@@ -21,10 +21,8 @@ func linkOrganisations(site *Site, diags *diag.List) {
 			}
 			continue
 		}
-		p, ok := site.OrganisationByID[o.ParentID]
-		if !ok {
-			line, col := o.At("parent")
-			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức cấp trên %q không tồn tại%s", cut(o.ParentID, 80), suggestion(o.ParentID, orgIDs(site)))
+		p := lookupOrganisation(site, o.ParentID, o.Source, "parent", "tổ chức cấp trên", diags)
+		if p == nil {
 			continue
 		}
 		o.Parent = p
@@ -56,10 +54,8 @@ func linkOrganisations(site *Site, diags *diag.List) {
 		if o.SuccessorID == "" {
 			continue
 		}
-		s, ok := site.OrganisationByID[o.SuccessorID]
-		if !ok {
-			line, col := o.At("successor")
-			diags.Errorf(o.Path, line, col, "unknown-organisation", "tổ chức kế thừa %q không tồn tại%s", cut(o.SuccessorID, 80), suggestion(o.SuccessorID, orgIDs(site)))
+		s := lookupOrganisation(site, o.SuccessorID, o.Source, "successor", "tổ chức kế thừa", diags)
+		if s == nil {
 			continue
 		}
 		o.Successor = s

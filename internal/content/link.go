@@ -126,10 +126,8 @@ func linkCampaigns(site *Site, diags *diag.List) {
 		if c.IssuerID == "" {
 			continue
 		}
-		issuer, ok := site.OrganisationByID[c.IssuerID]
-		if !ok {
-			line, col := c.At("issuer")
-			diags.Errorf(c.Path, line, col, "unknown-organisation", "tổ chức ban hành %q không tồn tại%s", cut(c.IssuerID, 80), suggestion(c.IssuerID, orgIDs(site)))
+		issuer := lookupOrganisation(site, c.IssuerID, c.Source, "issuer", "tổ chức ban hành", diags)
+		if issuer == nil {
 			continue
 		}
 		c.Issuer = issuer
@@ -147,12 +145,7 @@ func linkRegistrations(site *Site, regs []*Registration, diags *diag.List) []*Re
 		folderYear, folderOrg := folderOf(r.Path)
 		ok := true
 		if r.OrganisationID != "" {
-			if o, found := site.OrganisationByID[r.OrganisationID]; found {
-				r.Organisation = o
-			} else {
-				line, col := r.At("organisation")
-				diags.Errorf(r.Path, line, col, "unknown-organisation", "tổ chức %q không tồn tại%s", cut(r.OrganisationID, 80), suggestion(r.OrganisationID, orgIDs(site)))
-			}
+			r.Organisation = lookupOrganisation(site, r.OrganisationID, r.Source, "organisation", "tổ chức", diags)
 			if r.Organisation != nil && r.OrganisationID != folderOrg {
 				line, col := r.At("organisation")
 				diags.Errorf(r.Path, line, col, "folder-mismatch", "tổ chức %q không khớp với thư mục %s chứa tệp: hãy sửa \"organisation\" hoặc chuyển tệp vào "+RegistrationsDir+"/%s/%s/", r.OrganisationID, folderOrg, folderYear, r.OrganisationID)
@@ -206,6 +199,19 @@ func folderOf(p string) (year, org string) {
 		return "", ""
 	}
 	return year, org
+}
+
+// lookupOrganisation returns the organisation id names, which src writes
+// under key; when there is none it reports, at that key, that the what
+// (“tổ chức cấp trên”, “cấp ủy ban hành”…) does not exist, with the id it
+// was likely meant to be, and returns nil.
+func lookupOrganisation(site *Site, id string, src Source, key, what string, diags *diag.List) *Organisation {
+	if o, ok := site.OrganisationByID[id]; ok {
+		return o
+	}
+	line, col := src.At(key)
+	diags.Errorf(src.Path, line, col, "unknown-organisation", "%s %q không tồn tại%s", what, cut(id, 80), suggestion(id, orgIDs(site)))
+	return nil
 }
 
 func orgIDs(site *Site) []string {
