@@ -172,7 +172,7 @@ func (l *decisionLinker) decide(d *Decision) {
 	for _, it := range d.Rejected {
 		r := it.Registration
 		if d.Kind == Recognition {
-			r.Recognition, r.RecognitionRejects = d, true
+			r.Recognition, r.RecognitionRejects, r.RecognitionReason = d, true, it.Reason
 		} else {
 			r.Decision, r.DecisionRejects, r.DecisionReason = d, true, it.Reason
 		}

@@ -334,3 +334,13 @@ func scoreItems(r *record) []Score {
 	}
 	return out
 }
+
+// MaxScore is the most points an appraisal of c's models can give: the
+// sum of its criteria's maxima; 0 when the call has no scoring.
+func (c *Campaign) MaxScore() int {
+	n := 0
+	for _, k := range c.Criteria {
+		n += k.Max
+	}
+	return n
+}

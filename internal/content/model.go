@@ -210,12 +210,14 @@ type Registration struct {
 	DecisionReason  string
 	// Result is its results report; Appraisal the appraisal that scored
 	// it and Score its line there; Recognition the decision that
-	// recognised it or not (RecognitionRejects). nil while none has.
+	// recognised it or not (RecognitionRejects, with the reason it
+	// gives). nil while none has.
 	Result             *Result
 	Appraisal          *Decision
 	Score              *Score
 	Recognition        *Decision
 	RecognitionRejects bool
+	RecognitionReason  string
 
 	statusWritten bool // "status" is in the file
 

@@ -30,6 +30,16 @@ type Result struct {
 	Registration *Registration
 }
 
+// DaysLate returns how many days after its call's results deadline
+// (Campaign.ResultsDeadline) res was signed; 0 when on time or undated.
+func (res *Result) DaysLate() int {
+	r := res.Registration
+	if r == nil || r.Campaign == nil || res.Date.IsZero() || !res.Date.After(r.Campaign.ResultsDeadline) {
+		return 0
+	}
+	return res.Date.DaysAfter(r.Campaign.ResultsDeadline)
+}
+
 // ResultsDir is the folder of the results reports.
 const ResultsDir = "content/results"
 
@@ -118,16 +128,14 @@ func linkResults(site *Site, results []*Result, diags *diag.List) {
 			diags.Errorf(res.Path, line, col, "result-not-approved", "mô hình %s chưa được thông qua: chỉ báo cáo kết quả sau khi %s thông qua mô hình bằng văn bản xét duyệt", RegistrationRef(r), level)
 			continue
 		}
-		if !res.Date.IsZero() {
-			dl, dc := res.At("date")
-			switch {
-			case !approvedOn.IsZero() && res.Date.Before(approvedOn):
-				diags.Errorf(res.Path, dl, dc, "result-before-approval", "báo cáo ký ngày %s, trước ngày mô hình được thông qua (%s, văn bản %s): hãy kiểm tra lại ngày ký", res.Date.Short(), approvedOn.Short(), r.Decision.Label())
-			case res.Date.After(r.Campaign.ResultsDeadline):
-				diags.Warnf(res.Path, dl, dc, "late", "nộp muộn %d ngày: hạn báo cáo kết quả của đợt %d là %s", res.Date.DaysAfter(r.Campaign.ResultsDeadline), r.Campaign.Year, r.Campaign.ResultsDeadline.Short())
-			}
+		dl, dc := res.At("date")
+		if !res.Date.IsZero() && !approvedOn.IsZero() && res.Date.Before(approvedOn) {
+			diags.Errorf(res.Path, dl, dc, "result-before-approval", "báo cáo ký ngày %s, trước ngày mô hình được thông qua (%s, văn bản %s): hãy kiểm tra lại ngày ký", res.Date.Short(), approvedOn.Short(), r.Decision.Label())
 		}
 		res.Registration = r
+		if late := res.DaysLate(); late > 0 {
+			diags.Warnf(res.Path, dl, dc, "late", "nộp muộn %d ngày: hạn báo cáo kết quả của đợt %d là %s", late, r.Campaign.Year, r.Campaign.ResultsDeadline.Short())
+		}
 		r.Result = res
 		site.ResultByPath[res.Path] = res
 	}

@@ -34,8 +34,18 @@ type Campaign struct {
 	Deadline      *string        `json:"deadline"` // YYYY-MM-DD
 	Issuer        *Organisation  `json:"issuer"`   // null when unknown
 	URL           string         `json:"url"`
+	Criteria      []Criterion    `json:"criteria"`      // how appraisals score; [] when the call has no scoring
+	PassScore     int            `json:"pass_score"`    // 0 when the call has no scoring
 	Registrations []Registration `json:"registrations"` // by organisation, then title
 	Compliance    []Compliance   `json:"compliance"`    // every organisation expected to answer
+	Evaluation    []Evaluation   `json:"evaluation"`    // the year-end evaluation of every expected organisation
+}
+
+// Criterion is one criterion of a call's appraisals.
+type Criterion struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Max   int    `json:"max"`
 }
 
 // Organisation names an organisation.
@@ -71,6 +81,67 @@ type Registration struct {
 	ExpectedResults string        `json:"expected_results"`
 	ApprovingLevel  *Organisation `json:"approving_level"` // who approves it; null when nobody is above
 	Decision        *Decision     `json:"decision"`        // the document that decided it; null while undecided
+	Result          *Result       `json:"result"`          // its results report; null while none
+	Appraisal       *Appraisal    `json:"appraisal"`       // its line of the appraisal that scored it; null while none
+	Recognition     *Recognition  `json:"recognition"`     // the decision that recognised it or not; null while none
+}
+
+// Result is a registration's results report.
+type Result struct {
+	Path        string  `json:"path"`
+	Number      string  `json:"number"`
+	Date        *string `json:"date"`
+	DaysLate    int     `json:"days_late"` // after the call's results deadline; 0 when on time
+	Signer      string  `json:"signer"`
+	SignerTitle string  `json:"signer_title"`
+	Achieved    string  `json:"achieved"`
+	Lessons     string  `json:"lessons"`
+}
+
+// Appraisal is a registration's scores in the appraisal that scored it.
+type Appraisal struct {
+	Path   string       `json:"path"`
+	Issuer Organisation `json:"issuer"`
+	Number string       `json:"number"`
+	Date   *string      `json:"date"`
+	Points []Points     `json:"points"` // in the call's order of criteria
+	Total  int          `json:"total"`
+	Max    int          `json:"max"`
+	Note   string       `json:"note"`
+}
+
+// Points are the points given for one criterion.
+type Points struct {
+	Criterion string `json:"criterion"` // its id
+	Points    int    `json:"points"`
+}
+
+// Recognition is the decision that recognised a registration, or did not.
+type Recognition struct {
+	Path       string       `json:"path"`
+	Issuer     Organisation `json:"issuer"`
+	Number     string       `json:"number"`
+	Date       *string      `json:"date"`
+	Recognised bool         `json:"recognised"`
+	Reason     string       `json:"reason"` // why it was not; "" when recognised
+}
+
+// Evaluation is one expected organisation at the year's end.
+type Evaluation struct {
+	Organisation  Organisation `json:"organisation"`
+	State         string       `json:"state"` // of its registering: ontime, late, undated, missing
+	Registered    int          `json:"registered"`
+	Approved      int          `json:"approved"`
+	Rejected      int          `json:"rejected"`
+	Undecided     int          `json:"undecided"`
+	Results       int          `json:"results"`
+	ResultsLate   int          `json:"results_late"`
+	Appraised     int          `json:"appraised"`
+	Scores        []int        `json:"scores"` // the totals of its appraised models
+	Recognised    int          `json:"recognised"`
+	NotRecognised int          `json:"not_recognised"`
+	Gaps          []string     `json:"gaps"`    // what it has not done, in Vietnamese
+	Pending       []string     `json:"pending"` // what awaits the levels above it, in Vietnamese
 }
 
 // Decision is the document that approved or rejected a registration.
@@ -104,6 +175,10 @@ func campaignHead(s *report.Summary, links Links) Campaign {
 		o := organisation(c.Issuer)
 		jc.Issuer = &o
 	}
+	jc.Criteria, jc.PassScore = []Criterion{}, c.PassScore
+	for _, k := range c.Criteria {
+		jc.Criteria = append(jc.Criteria, Criterion{ID: k.ID, Title: k.Title, Max: k.Max})
+	}
 	return jc
 }
 
@@ -118,7 +193,63 @@ func registrationRecord(r *content.Registration, links Links) Registration {
 		Novelty: r.Novelty, ExpectedResults: r.ExpectedResults,
 		ApprovingLevel: organisationOrNil(r.ApprovingLevel()),
 		Decision:       decisionRecord(r),
+		Result:         resultRecord(r.Result),
+		Appraisal:      appraisalRecord(r),
+		Recognition:    recognitionRecord(r),
 	}
+}
+
+func resultRecord(res *content.Result) *Result {
+	if res == nil {
+		return nil
+	}
+	return &Result{
+		Path: res.Path, Number: res.Number, Date: date(res.Date), DaysLate: res.DaysLate(),
+		Signer: res.Signer, SignerTitle: res.SignerTitle, Achieved: res.Achieved, Lessons: res.Lessons,
+	}
+}
+
+func appraisalRecord(r *content.Registration) *Appraisal {
+	d, sc := r.Appraisal, r.Score
+	if d == nil || sc == nil || d.Issuer == nil {
+		return nil
+	}
+	a := &Appraisal{
+		Path: d.Path, Issuer: organisation(d.Issuer), Number: d.Number, Date: date(d.Date),
+		Points: make([]Points, 0, len(sc.Points)), Total: sc.Total, Max: r.Campaign.MaxScore(), Note: sc.Note,
+	}
+	for i, n := range sc.Points {
+		a.Points = append(a.Points, Points{Criterion: r.Campaign.Criteria[i].ID, Points: n})
+	}
+	return a
+}
+
+func recognitionRecord(r *content.Registration) *Recognition {
+	d := r.Recognition
+	if d == nil || d.Issuer == nil {
+		return nil
+	}
+	return &Recognition{
+		Path: d.Path, Issuer: organisation(d.Issuer), Number: d.Number, Date: date(d.Date),
+		Recognised: !r.RecognitionRejects, Reason: r.RecognitionReason,
+	}
+}
+
+func evaluationRecord(e report.Evaluated) Evaluation {
+	return Evaluation{
+		Organisation: organisation(e.Organisation), State: e.State.Key(),
+		Registered: e.Registered, Approved: e.Approved, Rejected: e.Rejected, Undecided: e.Undecided,
+		Results: e.Results, ResultsLate: e.ResultsLate, Appraised: e.Appraised, Scores: nonNil(e.Scores),
+		Recognised: e.Recognised, NotRecognised: e.NotRecognised, Gaps: nonNil(e.Gaps), Pending: nonNil(e.Pending),
+	}
+}
+
+// nonNil is s, or an empty list: every list is [] when empty, never null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func decisionRecord(r *content.Registration) *Decision {
@@ -191,6 +322,8 @@ func JSON(w io.Writer, site *content.Site, sums []*report.Summary, links Links) 
 		streamList(&j, len(s.Rows), func(i int) any { return registrationRecord(s.Rows[i].R, links) })
 		j.text(",\n      \"compliance\": ")
 		streamList(&j, len(s.Compliance.Entries), func(i int) any { return complianceRecord(s.Compliance.Entries[i]) })
+		j.text(",\n      \"evaluation\": ")
+		streamList(&j, len(s.Evaluation.Rows), func(i int) any { return evaluationRecord(s.Evaluation.Rows[i]) })
 		j.text("\n    }")
 	}
 	if len(sums) == 0 {

@@ -161,14 +161,17 @@ func TestJSONStreamsTheDocument(t *testing.T) {
 		records := 0
 		for _, s := range sums {
 			c := campaignHead(s, testLinks{})
-			c.Registrations, c.Compliance = []Registration{}, []Compliance{}
+			c.Registrations, c.Compliance, c.Evaluation = []Registration{}, []Compliance{}, []Evaluation{}
 			for _, row := range s.Rows {
 				c.Registrations = append(c.Registrations, registrationRecord(row.R, testLinks{}))
 			}
 			for _, e := range s.Compliance.Entries {
 				c.Compliance = append(c.Compliance, complianceRecord(e))
 			}
-			records += len(c.Registrations) + len(c.Compliance)
+			for _, e := range s.Evaluation.Rows {
+				c.Evaluation = append(c.Evaluation, evaluationRecord(e))
+			}
+			records += len(c.Registrations) + len(c.Compliance) + len(c.Evaluation)
 			want.Campaigns = append(want.Campaigns, c)
 		}
 		if d := decodeStrict(t, got.Bytes()); !reflect.DeepEqual(d, want) {

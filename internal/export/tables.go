@@ -15,6 +15,9 @@
 package export
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/report"
 )
@@ -70,11 +73,12 @@ const (
 	SheetOrganisations = "Theo tổ chức"
 	SheetFields        = "Theo lĩnh vực"
 	SheetCompliance    = "Tình hình đăng ký"
+	SheetEvaluation    = "Đánh giá cuối năm"
 )
 
 // Tables are the tables of a call's spreadsheet, in the order of its sheets.
 func Tables(s *report.Summary, links Links) []Table {
-	return []Table{RegistrationsTable(s, links), OrganisationsTable(s), FieldsTable(s), ComplianceTable(s)}
+	return []Table{RegistrationsTable(s, links), OrganisationsTable(s), FieldsTable(s), ComplianceTable(s), EvaluationTable(s)}
 }
 
 // RegistrationsTable lists every registration of the call, in full.
@@ -167,6 +171,51 @@ func ComplianceTable(s *report.Summary) Table {
 		})
 	}
 	return t
+}
+
+// EvaluationTable is the year-end evaluation (report.Evaluation): every
+// organisation expected to answer the call, how far its models went, and
+// what it has not done, with a total.
+func EvaluationTable(s *report.Summary) Table {
+	t := Table{Sheet: SheetEvaluation, Columns: []Column{
+		{"STT", 6, false},
+		{"Tổ chức", 36, true},
+		{"Loại tổ chức", 20, false},
+		{"Tình hình đăng ký", 18, false},
+		{"Số ngày muộn", 9, false},
+		{"Số mô hình đăng ký", 11, false},
+		{"Được thông qua", 11, false},
+		{"Không thông qua", 11, false},
+		{"Chưa xét duyệt", 11, false},
+		{"Đã báo cáo kết quả", 12, false},
+		{"Báo cáo kết quả muộn", 12, false},
+		{"Đã thẩm định", 11, false},
+		{"Điểm thẩm định", 14, false},
+		{"Được công nhận", 11, false},
+		{"Không được công nhận", 12, false},
+		{"Còn thiếu", 40, true},
+		{"Chờ cấp trên", 36, true},
+	}}
+	for _, e := range s.Evaluation.Rows {
+		scores := make([]string, len(e.Scores))
+		for i, n := range e.Scores {
+			scores[i] = strconv.Itoa(n)
+		}
+		t.Rows = append(t.Rows, append([]any{
+			e.N, e.Organisation.Title, e.Organisation.Kind.Label(), e.State.Label(), positive(e.DaysLate),
+		}, append(progressCells(e.Progress, strings.Join(scores, ", ")), text(strings.Join(e.Gaps, "; ")), text(strings.Join(e.Pending, "; ")))...))
+	}
+	total := append([]any{nil, "Tổng cộng", nil, nil, nil}, progressCells(s.Evaluation.Total, "")...)
+	t.Rows = append(t.Rows, append(total, nil, nil))
+	return t
+}
+
+// progressCells are the counts of p, with scores after the appraised.
+func progressCells(p report.Progress, scores string) []any {
+	return []any{
+		p.Registered, p.Approved, p.Rejected, p.Undecided, p.Results, p.ResultsLate,
+		p.Appraised, text(scores), p.Recognised, p.NotRecognised,
+	}
 }
 
 // text is s, or an empty cell.

@@ -78,7 +78,7 @@ func TestXLSXCellByCell(t *testing.T) {
 	f := openXLSX(t, data)
 	c := site.CampaignByYear[2024]
 
-	if got, want := f.GetSheetList(), []string{SheetRegistrations, SheetOrganisations, SheetFields, SheetCompliance}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{SheetRegistrations, SheetOrganisations, SheetFields, SheetCompliance, SheetEvaluation}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
 	header := []string{
@@ -133,6 +133,29 @@ func TestXLSXCellByCell(t *testing.T) {
 	for _, h := range hostile {
 		if !slices.Contains(titles, h) {
 			t.Errorf("the fixture lost the title %q", h)
+		}
+	}
+
+	// The year-end evaluation, counted by hand: Ka Đô registered two on
+	// time, one approved (its status written) without results, one
+	// undecided; Pró nothing; Tu Tra three, all undecided.
+	evaluation, err := f.GetRows(SheetEvaluation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEvaluation := [][]string{
+		{"STT", "Tổ chức", "Loại tổ chức", "Tình hình đăng ký", "Số ngày muộn", "Số mô hình đăng ký", "Được thông qua", "Không thông qua", "Chưa xét duyệt", "Đã báo cáo kết quả", "Báo cáo kết quả muộn", "Đã thẩm định", "Điểm thẩm định", "Được công nhận", "Không được công nhận", "Còn thiếu", "Chờ cấp trên"},
+		{"1", "Đảng ủy xã Ka Đô", "Đảng ủy cơ sở", "Đúng hạn", "", "2", "1", "0", "1", "0", "0", "0", "", "0", "0", "Chưa báo cáo kết quả 1 mô hình", "1 mô hình chờ xét duyệt"},
+		{"2", "Đảng ủy xã Pró", "Đảng ủy cơ sở", "Chưa đăng ký", "", "0", "0", "0", "0", "0", "0", "0", "", "0", "0", "Chưa đăng ký mô hình"},
+		{"3", "Đảng ủy xã Tu Tra", "Đảng ủy cơ sở", "Đúng hạn", "", "3", "0", "0", "3", "0", "0", "0", "", "0", "0", "", "3 mô hình chờ xét duyệt"},
+		{"", "Tổng cộng", "", "", "", "5", "1", "0", "4", "0", "0", "0", "", "0", "0"},
+	}
+	if len(evaluation) != len(wantEvaluation) {
+		t.Fatalf("evaluation: %d rows, want %d: %q", len(evaluation), len(wantEvaluation), evaluation)
+	}
+	for i, want := range wantEvaluation {
+		if !slices.Equal(evaluation[i], want) {
+			t.Errorf("evaluation row %d:\n got %q\nwant %q", i+1, evaluation[i], want)
 		}
 	}
 

@@ -42,7 +42,7 @@ type scoreRow struct {
 
 func (b *viewBuilder) appraisal(d *content.Decision) *appraisalView {
 	c := d.Campaign
-	v := &appraisalView{Max: maxScore(c), PassScore: c.PassScore}
+	v := &appraisalView{Max: c.MaxScore(), PassScore: c.PassScore}
 	for _, k := range c.Criteria {
 		v.Criteria = append(v.Criteria, criterionHead{Title: k.Title, Max: k.Max})
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // pageTemplates are the page kinds, each a file <name>.html in the layouts.
-var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes", "report", "compliance", "search", "filter", "form", "decision", "decisions", "recognised"}
+var pageTemplates = []string{"home", "404", "registration", "organisations", "organisation", "fields", "field", "campaigns", "campaign", "statuses", "status", "changes", "report", "compliance", "search", "filter", "form", "decision", "decisions", "recognised", "evaluation"}
 
 // parseLayouts parses base.html and the partials once per page kind.
 func parseLayouts(layouts fs.FS, urls URLs, rows *rowCache, chrome *chromeCache) (map[string]*template.Template, error) {

@@ -42,6 +42,9 @@ func levelReportJobs(site *content.Site, c *content.Campaign, u URLs) []job {
 			fileJob(u.LevelXLSX(o, c), func(b io.Writer) error { return export.XLSX(b, sum(), links) }),
 			fileJob(u.LevelCSV(o, c), func(b io.Writer) error { return export.CSV(b, export.RegistrationsTable(sum(), links)) }),
 		)
+		if report.Evaluates(o, c) {
+			jobs = append(jobs, levelEvaluationJobs(site, c, o, u, sum, append(crumbs, Link{"Báo cáo tổng hợp năm " + itoa(c.Year), u.LevelReport(o, c)}))...)
+		}
 	}
 	return jobs
 }
@@ -58,7 +61,7 @@ func (u URLs) levelReportURLs(c *content.Campaign) []string {
 
 // levelFiles are the page and files of o's report of c.
 func (u URLs) levelFiles(o *content.Organisation, c *content.Campaign) []string {
-	return []string{u.LevelReport(o, c), u.LevelXLSX(o, c), u.LevelCSV(o, c)}
+	return []string{u.LevelReport(o, c), u.LevelXLSX(o, c), u.LevelCSV(o, c), u.LevelEvaluation(o, c), u.LevelEvaluationCSV(o, c)}
 }
 
 // newLevelReportView lays out s, what a level compiles, as its own
@@ -74,7 +77,10 @@ func newLevelReportView(s *report.Summary, u URLs) reportView {
 	}
 	v.Copies = []string{"Như trên,", "Lưu."}
 	v.Eyebrow = "Đợt đăng ký năm " + itoa(c.Year) + " — tổng hợp báo cáo cấp trên"
-	v.Compliance, v.Downloads = "", u.LevelDownloads(o, c)
+	v.Compliance, v.Downloads, v.Evaluation = "", u.LevelDownloads(o, c), ""
+	if report.Evaluates(o, c) {
+		v.Evaluation = u.LevelEvaluation(o, c)
+	}
 	v.Number = "Số       -BC/" + documentSymbol(o.Kind)
 	// Its secretary signs, named by hand; an advisory body's head signs
 	// in their own title, not on its behalf.

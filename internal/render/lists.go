@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/report"
 )
 
 // The views of lists of registrations — an organisation's with its
@@ -147,6 +148,9 @@ func (b *viewBuilder) organisation(o *content.Organisation, n int) organisationV
 		v.Decisions = b.decisionEntries(o.Decisions)
 		for _, c := range b.levels()[o] {
 			v.Reports = append(v.Reports, Link{"Báo cáo tổng hợp năm " + itoa(c.Year), b.urls.LevelReport(o, c)})
+			if report.Evaluates(o, c) {
+				v.Reports = append(v.Reports, Link{"Đánh giá cuối năm " + itoa(c.Year), b.urls.LevelEvaluation(o, c)})
+			}
 		}
 	}
 	return v

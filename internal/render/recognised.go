@@ -61,7 +61,7 @@ func (b *viewBuilder) recognised(c *content.Campaign) recognisedView {
 			m.Achieved = shorten(r.Result.Achieved, shortText)
 		}
 		if r.Score != nil {
-			m.Score = itoa(r.Score.Total) + "/" + itoa(maxScore(c)) + " điểm"
+			m.Score = itoa(r.Score.Total) + "/" + itoa(c.MaxScore()) + " điểm"
 		}
 		byField[r.Field] = append(byField[r.Field], m)
 		v.Total++

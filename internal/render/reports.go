@@ -79,6 +79,7 @@ type reportView struct {
 	Copies     []string     // Nơi nhận
 	Counts     []tallyTable // by field, kind, form and status
 	Compliance string       // the compliance page's URL; "" for a level's report
+	Evaluation string       // the year-end evaluation's URL; "" for a level without sub-units
 	Downloads  []Link
 	Eyebrow    string   // above the title, on screen
 	Recipients []string // Kính gửi, a level's report to the level above; empty for the issuer's
@@ -132,6 +133,9 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 					},
 				}
 			}},
+		)
+		jobs = append(jobs, evaluationJobs(site, c, u, sum, crumbs)...) // evaluation.go
+		jobs = append(jobs,
 			fileJob(u.CampaignXLSX(c), func(b io.Writer) error { return export.XLSX(b, sum(), links) }),
 			fileJob(u.CampaignCSV(c), func(b io.Writer) error { return export.CSV(b, export.RegistrationsTable(sum(), links)) }),
 			fileJob(u.CampaignComplianceCSV(c), func(b io.Writer) error { return export.CSV(b, export.ComplianceTable(sum())) }),
@@ -167,14 +171,14 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 // reportURLs are the reports and files that a change to a registration of
 // call c touches: the call's, and the site-wide files.
 func (u URLs) reportURLs(c *content.Campaign) []string {
-	return []string{u.CampaignReport(c), u.CampaignCompliance(c)}
+	return []string{u.CampaignReport(c), u.CampaignCompliance(c), u.CampaignEvaluation(c)}
 }
 
 // fileURLs are the exports a change to a call's registrations makes stale:
 // its spreadsheets and JSON, and the site-wide JSON, feed and sitemap.
 func (u URLs) fileURLs(c *content.Campaign) []string {
 	return []string{
-		u.CampaignXLSX(c), u.CampaignCSV(c), u.CampaignComplianceCSV(c), u.CampaignJSON(c),
+		u.CampaignXLSX(c), u.CampaignCSV(c), u.CampaignComplianceCSV(c), u.CampaignEvaluationCSV(c), u.CampaignJSON(c),
 		u.RegistrationsJSON(), u.Feed(), u.Sitemap(),
 	}
 }
@@ -190,6 +194,7 @@ func newReportView(s *report.Summary, u URLs) reportView {
 		SignerRole: upper(c.SignerTitle),
 		Signer:     c.Signer,
 		Compliance: u.CampaignCompliance(c),
+		Evaluation: u.CampaignEvaluation(c),
 		Downloads:  u.CampaignDownloads(c),
 		Eyebrow:    "Đợt đăng ký năm " + itoa(c.Year) + " — cho Ban Tổ chức",
 		Counts: []tallyTable{

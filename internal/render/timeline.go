@@ -99,7 +99,7 @@ func (b *viewBuilder) timeline(r *content.Registration) []timelineStep {
 	}
 	if d, sc := r.Appraisal, r.Score; d != nil && sc != nil {
 		s := timelineStep{Label: "Được thẩm định", Doc: docLabel(decisionKindWord(d), d.Number, d.Date), URL: b.urls.Decision(d), By: d.Issuer.Title}
-		s.Detail = "Đạt " + itoa(sc.Total) + "/" + itoa(maxScore(d.Campaign)) + " điểm"
+		s.Detail = "Đạt " + itoa(sc.Total) + "/" + itoa(d.Campaign.MaxScore()) + " điểm"
 		if p := d.Campaign.PassScore; p > 0 {
 			s.Detail += " (điểm đạt " + itoa(p) + ")"
 		}
@@ -108,25 +108,11 @@ func (b *viewBuilder) timeline(r *content.Registration) []timelineStep {
 	if d := r.Recognition; d != nil {
 		s := timelineStep{Label: "Được công nhận", Doc: docLabel(decisionKindWord(d), d.Number, d.Date), URL: b.urls.Decision(d), By: d.Issuer.Title}
 		if r.RecognitionRejects {
-			s.Label, s.Bad = "Không được công nhận", true
-			for _, it := range d.Rejected {
-				if it.Registration == r {
-					s.Detail = it.Reason
-				}
-			}
+			s.Label, s.Bad, s.Detail = "Không được công nhận", true, r.RecognitionReason
 		}
 		steps = append(steps, s)
 	}
 	return steps
-}
-
-// maxScore is the most points a model can get in c's appraisal.
-func maxScore(c *content.Campaign) int {
-	n := 0
-	for _, k := range c.Criteria {
-		n += k.Max
-	}
-	return n
 }
 
 // result presents r's results report; nil while it has none.

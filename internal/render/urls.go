@@ -112,6 +112,16 @@ func (u URLs) LevelCSV(o *content.Organisation, c *content.Campaign) string {
 	return u.LevelReport(o, c) + "dang-ky-" + o.ID + "-" + strconv.Itoa(c.Year) + ".csv"
 }
 
+// LevelEvaluation is a level's year-end evaluation of its sub-units
+// (evaluation.go); LevelEvaluationCSV the same as CSV.
+func (u URLs) LevelEvaluation(o *content.Organisation, c *content.Campaign) string {
+	return u.LevelReport(o, c) + "danh-gia/"
+}
+
+func (u URLs) LevelEvaluationCSV(o *content.Organisation, c *content.Campaign) string {
+	return u.LevelEvaluation(o, c) + "danh-gia-" + o.ID + "-" + strconv.Itoa(c.Year) + ".csv"
+}
+
 // LevelDownloads are a level report's files, labelled.
 func (u URLs) LevelDownloads(o *content.Organisation, c *content.Campaign) []Link {
 	return []Link{{"Bảng tính Excel (.xlsx)", u.LevelXLSX(o, c)}, {"Danh sách đăng ký (.csv)", u.LevelCSV(o, c)}}
@@ -178,6 +188,14 @@ func (u URLs) CampaignCompliance(c *content.Campaign) string {
 	return u.Campaign(c) + "tinh-hinh-dang-ky/"
 }
 
+// CampaignEvaluation is a call's year-end evaluation (evaluation.go);
+// CampaignEvaluationCSV the same as CSV.
+func (u URLs) CampaignEvaluation(c *content.Campaign) string { return u.Campaign(c) + "danh-gia/" }
+
+func (u URLs) CampaignEvaluationCSV(c *content.Campaign) string {
+	return u.Campaign(c) + "danh-gia-" + strconv.Itoa(c.Year) + ".csv"
+}
+
 // CampaignXLSX is a call's spreadsheet; the year in the name tells the
 // downloads of different calls apart.
 func (u URLs) CampaignXLSX(c *content.Campaign) string {
@@ -203,6 +221,7 @@ func (u URLs) CampaignDownloads(c *content.Campaign) []Link {
 		{"Bảng tính Excel (.xlsx)", u.CampaignXLSX(c)},
 		{"Danh sách đăng ký (.csv)", u.CampaignCSV(c)},
 		{"Tình hình đăng ký (.csv)", u.CampaignComplianceCSV(c)},
+		{"Đánh giá cuối năm (.csv)", u.CampaignEvaluationCSV(c)},
 		{"Dữ liệu JSON", u.CampaignJSON(c)},
 	}
 }

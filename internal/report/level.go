@@ -71,6 +71,7 @@ func ForLevel(site *content.Site, c *content.Campaign, l LevelRegistrations) *Su
 	// Its sub-units are expected, and its children are listed by kind,
 	// then in Vietnamese order already: as compliance lists them.
 	s.Compliance = complianceUnder(c, l.Organisation, l.Registrations, nil, nil)
+	s.Evaluation = Evaluate(c, s.Compliance)
 	s.ByKind = kindsOfLevel(s.ByKind, l.Organisation, s.Compliance.Kinds)
 	return s
 }

@@ -44,6 +44,7 @@ type Summary struct {
 	Total          Tally   // the whole call
 
 	Compliance Compliance
+	Evaluation Evaluation // of the organisations Compliance expects (evaluation.go)
 	// Approvals are, in the issuer's report, what each organisation
 	// directly under the issuer approved of its own sub-units' and
 	// members' models; in the order of the organisations.
@@ -107,6 +108,7 @@ func New(site *content.Site, c *content.Campaign) *Summary {
 	s := summarise(site, c, c.Registrations)
 	s.Level = c.Issuer
 	s.Compliance = NewCompliance(site, c)
+	s.Evaluation = Evaluate(c, s.Compliance)
 	s.Approvals = approvalsBelow(c)
 	rank := make(map[*content.Organisation]int, len(site.Organisations))
 	for i, o := range site.Organisations {
