@@ -28,8 +28,10 @@ func newRegistration(args []string, stdin io.Reader, terminal bool, stdout, stde
 	field := fl.String("field", "", "lĩnh vực, ghi bằng `MÃ`: tên tệp trong content/fields/ bỏ đuôi .md, ví dụ kinh-te")
 	title := fl.String("title", "", "`TÊN` mô hình, đặt trong ngoặc kép; tên tệp được viết từ tên này:\nchữ thường, không dấu, các từ nối bằng gạch ngang")
 	member := fl.String("member", "", "`HỌ-TÊN` đảng viên, đặt trong ngoặc kép; chỉ ghi với bản đăng ký cá nhân")
+	results := fl.String("results", "", "tạo báo cáo kết quả thực hiện của mô hình đã được thông qua, ghi bằng\n`NĂM/MÃ-TỔ-CHỨC/TÊN-TỆP` của bản đăng ký, ví dụ 2024/xa-ka-do/so-tay-dang-vien-dien-tu")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh new [--site THƯ-MỤC] [--campaign NĂM] --org MÃ --field MÃ --title TÊN [--member HỌ-TÊN]
+       mohinh new [--site THƯ-MỤC] --results NĂM/MÃ-TỔ-CHỨC/TÊN-TỆP
 
 Tạo tệp đăng ký mô hình mới, cách làm sáng tạo để điền vào:
 content/registrations/<năm>/<mã-tổ-chức>/<tên-tệp>.md. Tệp có đủ các khóa, mỗi khóa
@@ -39,22 +41,36 @@ Thiếu --org, --field hoặc --title thì, khi chạy trong cửa sổ dòng l�
 chọn đợt đăng ký, tổ chức, lĩnh vực theo số thứ tự trong danh sách (hoặc gõ mã),
 rồi gõ tên mô hình và, với bản đăng ký cá nhân, họ tên đảng viên.
 
+Với --results: tạo tệp báo cáo kết quả thực hiện mô hình đã được thông qua,
+content/results/<năm>/<mã-tổ-chức>/<tên-tệp>.md (cùng tên với bản đăng ký), có đủ các
+khóa, người ký lấy từ bản đăng ký và dự kiến kết quả đã đăng ký để đối chiếu.
+
 Ví dụ:
   mohinh new --campaign 2024 --org xa-ka-do --field kinh-te --title "Tên mô hình"
   mohinh new
+  mohinh new --results 2024/xa-ka-do/so-tay-dang-vien-dien-tu
 
 Mã thoát: 0 đã tạo tệp; 1 nội dung của trang có lỗi; 2 dùng sai lệnh: thiếu tùy chọn
 khi không thể hỏi, đợt, tổ chức hoặc lĩnh vực không có, tệp đã có.
 
 Tùy chọn:
 `)
-		printFlags(fl, "site", "campaign", "org", "field", "title", "member")
+		printFlags(fl, "site", "campaign", "org", "field", "title", "member", "results")
 	}
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
 	}
 	if !requireSite("new", *siteDir, stderr) {
 		return exitUsage
+	}
+	if flagSet(fl, "results") {
+		for _, other := range []string{"campaign", "org", "field", "title", "member"} {
+			if flagSet(fl, other) {
+				fmt.Fprintf(stderr, "mohinh new: --results không đi cùng --%s: báo cáo kết quả lấy đợt, tổ chức và tên mô hình từ bản đăng ký\n", other)
+				return exitUsage
+			}
+		}
+		return newResult(*siteDir, *results, stdout, stderr)
 	}
 	d := newreg.Draft{Title: newreg.CleanText(*title), Member: newreg.CleanText(*member), Date: today()}
 
@@ -110,6 +126,50 @@ Tùy chọn:
 		fmt.Fprintln(stdout) // a blank line between the questions and the result
 	}
 	printNextSteps(stdout, file, *siteDir, d)
+	return exitOK
+}
+
+// newResult writes the results report of the registration ref names
+// (mohinh new --results).
+func newResult(siteDir, ref string, stdout, stderr io.Writer) int {
+	date := today()
+	site, code := loadForNew(siteDir, date, stderr)
+	if site == nil {
+		return code
+	}
+	r, err := newreg.FindRegistration(site, ref)
+	if err != nil {
+		fmt.Fprintf(stderr, "mohinh new: %v\n", err)
+		return exitUsage
+	}
+	d := newreg.ResultDraft{Registration: r, Date: date}
+	file, err := newreg.CreateResult(siteDir, d)
+	var pathErr *fs.PathError
+	switch {
+	case errors.As(err, &pathErr):
+		fmt.Fprintf(stderr, "mohinh new: %v; chưa tạo tệp nào.\n", fileerr.Write(file, err))
+		return exitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "mohinh new: %v\n", err)
+		return exitUsage
+	}
+	check := "mohinh check"
+	if siteDir != "." {
+		check += " --site " + siteDir
+	}
+	fmt.Fprintf(stdout, `Đã tạo tệp %s
+
+Bước tiếp theo:
+  1. Mở tệp, ghi số báo cáo, ngày ký, kết quả đạt được (achieved) với số liệu cụ thể
+     so với dự kiến, bài học kinh nghiệm (lessons) nếu có.
+  2. Văn bản đã ký (PDF) và ảnh (JPEG, PNG): đặt trong thư mục %s
+  3. Kiểm tra: %s
+  4. Gửi tệp lên bằng một pull request.
+`, file, strings.TrimSuffix(file, ".md")+string(os.PathSeparator), check)
+	if c := r.Campaign; !c.ResultsDeadline.IsZero() && date.After(c.ResultsDeadline) {
+		fmt.Fprintf(stdout, "\nLưu ý: hạn báo cáo kết quả của đợt %d là %s; tệp ghi ngày ký là hôm nay, %s, nên sẽ được ghi là nộp muộn.\nNếu báo cáo ký sớm hơn, hãy sửa dòng date.\n",
+			c.Year, c.ResultsDeadline.Short(), date.Short())
+	}
 	return exitOK
 }
 

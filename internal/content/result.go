@@ -40,6 +40,34 @@ func (res *Result) DaysLate() int {
 	return res.Date.DaysAfter(r.Campaign.ResultsDeadline)
 }
 
+// ResultProblem says, in Vietnamese, why r may not have a results report:
+// it was rejected, or no document approved it and its status does not say
+// it was; "" when it may.
+func (r *Registration) ResultProblem() string {
+	switch {
+	case r.Decision != nil && r.DecisionRejects:
+		return "mô hình " + RegistrationRef(r) + " không được thông qua (văn bản " + r.Decision.Label() + " của " + r.Decision.Issuer.Title + "): chỉ báo cáo kết quả mô hình đã được thông qua"
+	case r.Decision != nil:
+		return ""
+	case r.Status == Registered || r.Status == Rejected:
+		level := "cấp xét duyệt"
+		if l := r.ApprovingLevel(); l != nil {
+			level = l.Title
+		}
+		return "mô hình " + RegistrationRef(r) + " chưa được thông qua: chỉ báo cáo kết quả sau khi " + level + " thông qua mô hình bằng văn bản xét duyệt"
+	}
+	return ""
+}
+
+// ResultKeys are the keys of a results report, in order.
+func ResultKeys() []string {
+	names := make([]string, len(resultKeys))
+	for i, k := range resultKeys {
+		names[i] = k.name
+	}
+	return names
+}
+
 // ResultsDir is the folder of the results reports.
 const ResultsDir = "content/results"
 
@@ -113,20 +141,13 @@ func linkResults(site *Site, results []*Result, diags *diag.List) {
 			diags.Errorf(res.Path, line, col, "unknown-registration", "không có bản đăng ký %s mà báo cáo kết quả này báo cáo: tệp báo cáo kết quả có cùng năm, cùng thư mục tổ chức và cùng tên tệp với bản đăng ký", regPath)
 			continue
 		}
+		if why := r.ResultProblem(); why != "" {
+			diags.Errorf(res.Path, line, col, "result-not-approved", "%s", why)
+			continue
+		}
 		approvedOn := Date{}
-		switch {
-		case r.Decision != nil && r.DecisionRejects:
-			diags.Errorf(res.Path, line, col, "result-not-approved", "mô hình %s không được thông qua (văn bản %s của %s): chỉ báo cáo kết quả mô hình đã được thông qua", RegistrationRef(r), r.Decision.Label(), r.Decision.Issuer.Title)
-			continue
-		case r.Decision != nil:
+		if r.Decision != nil {
 			approvedOn = r.Decision.Date
-		case r.Status == Registered || r.Status == Rejected:
-			level := "cấp xét duyệt"
-			if l := r.ApprovingLevel(); l != nil {
-				level = l.Title
-			}
-			diags.Errorf(res.Path, line, col, "result-not-approved", "mô hình %s chưa được thông qua: chỉ báo cáo kết quả sau khi %s thông qua mô hình bằng văn bản xét duyệt", RegistrationRef(r), level)
-			continue
 		}
 		dl, dc := res.At("date")
 		if !res.Date.IsZero() && !approvedOn.IsZero() && res.Date.Before(approvedOn) {

@@ -329,3 +329,16 @@ func TestClashAndCreate(t *testing.T) {
 		t.Errorf("Create overwrote the file: %q", data)
 	}
 }
+
+// A results report's template has a line, with a comment, for every key
+// of a results report: a key added to content.ResultKeys fails here until
+// the template writes it.
+func TestResultTemplateKnowsEveryKey(t *testing.T) {
+	site := loadSite(t, testSite)
+	d := ResultDraft{Registration: site.Registrations[0], Date: site.Registrations[0].Date}
+	for _, k := range content.ResultKeys() {
+		if e, ok := d.entry(k); !ok || e.comment == "" {
+			t.Errorf("the results template has no line for %q", k)
+		}
+	}
+}
