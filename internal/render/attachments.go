@@ -91,6 +91,25 @@ func attachmentJobs(site *content.Site, u URLs, files fs.FS) []job {
 	return jobs
 }
 
+// AttachmentSources maps the output file of every file attached in site
+// to the attachment it is copied from: what serve reads from the site
+// folder when the file is asked for, rather than hold it in memory.
+func (r *Renderer) AttachmentSources(site *content.Site) map[string]content.Attachment {
+	m := map[string]content.Attachment{}
+	add := func(reg *content.Registration, list []content.Attachment, ofResult bool) {
+		for _, a := range list {
+			m[r.urls.outputPath(r.urls.Attachment(reg, a, ofResult))] = a
+		}
+	}
+	for _, reg := range site.Registrations {
+		add(reg, reg.Attachments, false)
+		if reg.Result != nil {
+			add(reg, reg.Result.Attachments, true)
+		}
+	}
+	return m
+}
+
 func copyAttachment(w io.Writer, files fs.FS, a content.Attachment) error {
 	f, err := files.Open(a.Path)
 	if err != nil {

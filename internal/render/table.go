@@ -67,6 +67,7 @@ type TableRegistration struct {
 	Member       []string `json:"member"`       // "" for a collective registration
 	Date         []int    `json:"date"`         // YYYYMMDD, 0 when absent
 	Timeliness   []int    `json:"timeliness"`   // 0 unknown, 1 on time, 2 late
+	Results      []int    `json:"results"`      // 1 when its results are reported, else 0
 }
 
 // buildRegistrationTable computes mo-hinh.json.
@@ -127,7 +128,7 @@ func buildRegistrationTable(site *content.Site, u URLs) RegistrationTable {
 	n := len(site.Registrations)
 	regs.Title, regs.Slug, regs.Member = make([]string, n), make([]string, n), make([]string, n)
 	regs.Organisation, regs.Field, regs.Campaign, regs.Status = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
-	regs.Date, regs.Timeliness = make([]int, n), make([]int, n)
+	regs.Date, regs.Timeliness, regs.Results = make([]int, n), make([]int, n), make([]int, n)
 	for i, r := range site.Registrations {
 		regs.Title[i] = r.Title
 		if r.Slug != content.FileSlug(r.Title) {
@@ -143,6 +144,9 @@ func buildRegistrationTable(site *content.Site, u URLs) RegistrationTable {
 			regs.Date[i] = d.Year()*10000 + int(d.Month())*100 + d.Day()
 		}
 		regs.Timeliness[i] = int(r.Timeliness())
+		if r.Result != nil {
+			regs.Results[i] = 1
+		}
 	}
 	return t
 }

@@ -4,9 +4,13 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/mohinh/mohinh/internal/content"
 )
 
 // eventsPath is where pages listen for rebuilds.
@@ -50,6 +54,10 @@ func (s *Server) handler(addr string) http.Handler {
 			}
 		}
 		if !found {
+			if a, ok := s.attachment(name); ok {
+				s.serveAttachment(w, a)
+				return
+			}
 			if st := s.state(); st.broken[name] != "" {
 				frame, _ := s.store.get("404.html")
 				s.write(w, name, brokenPage(frame, st.broken[name], st), http.StatusNotFound)
@@ -117,6 +125,44 @@ func (s *Server) notFound(w http.ResponseWriter) {
 		data = []byte("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không tìm thấy</title><body><p>Không tìm thấy trang.</p></body></html>")
 	}
 	s.write(w, "404.html", data, http.StatusNotFound)
+}
+
+// attachment returns the attached file whose copy the output file name
+// would be, in the last good build.
+func (s *Server) attachment(name string) (content.Attachment, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.attachments[name]
+	return a, ok
+}
+
+// attachmentTypes are the Content-Types of the attached files, by the
+// type their content has (content.SniffAttachment).
+var attachmentTypes = map[string]string{"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}
+
+// serveAttachment sends an attached file from the site folder, as build
+// would have copied it: read when asked for rather than held in memory,
+// and only while it is still what the build found — a regular file, within
+// the size allowed, of the type it had — so that a file swapped since is
+// never served as something else.
+func (s *Server) serveAttachment(w http.ResponseWriter, a content.Attachment) {
+	file := filepath.Join(s.opts.Site, filepath.FromSlash(a.Path))
+	info, err := os.Lstat(file)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > content.MaxAttachmentSize {
+		s.notFound(w)
+		return
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || int64(len(data)) > content.MaxAttachmentSize || content.SniffAttachment(data) != a.Type {
+		s.notFound(w)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", attachmentTypes[a.Type])
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	w.Write(data)
 }
 
 // write sends a file; an HTML page gets the reload script and, while there

@@ -73,8 +73,11 @@ type Server struct {
 	batcher  batcher      // how events become rebuilds; the zero value for the default
 	batched  func(change) // a test's view of each batch, after its rebuild; nil
 
-	mu     sync.Mutex // guards status, between rebuilds and requests
+	mu     sync.Mutex // guards status and attachments, between rebuilds and requests
 	status status     // the errors and what the store holds
+	// attachments are the attached files of the store's build, by the
+	// output file of their copy: read from the site folder when asked for.
+	attachments map[string]content.Attachment
 
 	// The rebuild state, used by one goroutine at a time.
 	loader   *content.Loader
@@ -298,6 +301,10 @@ func (s *Server) finish(site *content.Site, hidden map[string]bool, full bool, f
 		return
 	}
 	s.good, s.hidden, s.marks, s.pending, s.stale = site, hidden, marks, nil, false
+	attachments := s.renderer.AttachmentSources(site)
+	s.mu.Lock()
+	s.attachments = attachments
+	s.mu.Unlock()
 	state := builtWhole
 	if len(hidden) > 0 {
 		state = builtWithout

@@ -1,6 +1,7 @@
 // The list of every registration, filtered in the browser
 // (layouts/filter.html): by organisation with those under it, field, call,
-// status, collective or individual, on time or late, in any combination.
+// status, collective or individual, on time or late, results reported or
+// not, in any combination.
 // Each choice shows how many registrations it would leave and choices that
 // would leave none are hidden. The filters live in the query string, so a
 // filtered list can be shared and survives a reload.
@@ -23,6 +24,7 @@ async function start(root) {
   // choices as [value, label, depth], and the choice of registration d.
   const kinds = [["tap-the", "Tập thể"], ["ca-nhan", "Cá nhân"]];
   const times = [["chua-ro", "Chưa rõ ngày"], ["dung-han", "Đúng hạn"], ["muon", "Nộp muộn"]];
+  const results = [["chua", "Chưa báo cáo kết quả"], ["co", "Đã báo cáo kết quả"]];
   const facets = [
     { param: "to-chuc", label: "Tổ chức (gồm cả cấp dưới)", choices: orgs.id.map((id, i) => [id, orgs.title[i], orgs.depth[i]]), of: (d) => r.organisation[d] },
     { param: "linh-vuc", label: "Lĩnh vực", choices: table.fields.map((f) => [f.id, f.title, 0]), of: (d) => r.field[d] },
@@ -30,6 +32,7 @@ async function start(root) {
     { param: "trang-thai", label: "Trạng thái", choices: table.statuses.map((s) => [s.id, s.label, 0]), of: (d) => r.status[d] },
     { param: "loai", label: "Tập thể hay cá nhân", choices: kinds.map(([v, l]) => [v, l, 0]), of: (d) => (r.member[d] ? 1 : 0) },
     { param: "han", label: "Thời hạn", choices: times.map(([v, l]) => [v, l, 0]), of: (d) => r.timeliness[d] },
+    { param: "ket-qua", label: "Kết quả thực hiện", choices: results.map(([v, l]) => [v, l, 0]), of: (d) => r.results[d] },
   ];
   const ORG = 0;
 
