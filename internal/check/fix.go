@@ -85,8 +85,8 @@ func fixFiles(site string, paths pathSet) ([]Fix, error) {
 		if d.IsDir() || d.Type()&fs.ModeSymlink != 0 || !paths.has(rel) {
 			return nil
 		}
-		if ext := strings.ToLower(path.Ext(p)); ext == ".jpg" || ext == ".jpeg" {
-			if fix := fixJPEG(site, rel); len(fix.Changes) > 0 || len(fix.NotFixed) > 0 {
+		if kind := imageKinds[strings.ToLower(path.Ext(p))]; kind != "" {
+			if fix := fixImage(site, rel, kind); len(fix.Changes) > 0 || len(fix.NotFixed) > 0 {
 				fixes = append(fixes, fix)
 			}
 			return nil
@@ -167,12 +167,15 @@ func fixFile(site, rel string) Fix {
 	return fix
 }
 
-// fixJPEG removes the metadata of a JPEG that carries GPS coordinates
-// (content.StripJPEGMetadata), which may tell where a Party member lives.
-// The image is not encoded again: its pixels stay as they are. A JPEG
-// without coordinates is left untouched, so that --fix changes nothing a
-// check does not warn about.
-func fixJPEG(site, rel string) Fix {
+// imageKinds are the images --fix looks into, by extension.
+var imageKinds = map[string]string{".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png"}
+
+// fixImage removes the metadata of a JPEG or PNG that carries GPS
+// coordinates (content.StripImageMetadata), which may tell where a Party
+// member lives. The image is not encoded again: its pixels stay as they
+// are. An image without coordinates is left untouched, so that --fix
+// changes nothing a check does not warn about.
+func fixImage(site, rel, kind string) Fix {
 	fix := Fix{Path: rel}
 	full := filepath.Join(site, filepath.FromSlash(rel))
 	f, err := os.Open(full)
@@ -185,9 +188,9 @@ func fixJPEG(site, rel string) Fix {
 	if err != nil || info.Size() > content.MaxAttachmentSize {
 		return fix // the check reports it
 	}
-	gps, err := content.JPEGHasGPS(bufio.NewReader(f))
+	gps, err := content.ImageHasGPS(kind, bufio.NewReader(f))
 	if err != nil || !gps {
-		return fix // not a JPEG, or a broken one: the check reports it
+		return fix // not such an image, or a broken one: the check reports it
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		fix.NotFixed = append(fix.NotFixed, "không sửa: "+fileerr.Read(rel, err).Error())
@@ -195,8 +198,8 @@ func fixJPEG(site, rel string) Fix {
 	}
 	var out bytes.Buffer
 	out.Grow(int(info.Size()))
-	if _, err := content.StripJPEGMetadata(&out, f); err != nil {
-		fix.NotFixed = append(fix.NotFixed, "không xóa được thông tin kèm ảnh: tệp JPEG bị hỏng ("+err.Error()+"); hãy mở ảnh, lưu lại rồi chạy lại lệnh")
+	if _, err := content.StripImageMetadata(kind, &out, f); err != nil {
+		fix.NotFixed = append(fix.NotFixed, "không xóa được thông tin kèm ảnh: tệp "+strings.ToUpper(kind)+" bị hỏng ("+err.Error()+"); hãy mở ảnh, lưu lại rồi chạy lại lệnh")
 		return fix
 	}
 	if err := writeAtomic(full, out.Bytes(), info.Mode().Perm()); err != nil {
@@ -204,6 +207,9 @@ func fixJPEG(site, rel string) Fix {
 		return fix
 	}
 	fix.Changes = append(fix.Changes, "xóa thông tin kèm ảnh (Exif, có tọa độ GPS), ảnh giữ nguyên")
+	if kind == "png" {
+		fix.Changes[len(fix.Changes)-1] = "xóa thông tin kèm ảnh (Exif, chữ kèm ảnh, có tọa độ GPS), ảnh giữ nguyên"
+	}
 	return fix
 }
 

@@ -3,9 +3,11 @@ package check
 import (
 	"bytes"
 	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,4 +115,91 @@ func diagsText(res Result) string {
 		lines = append(lines, d.String())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// gpsPNG encodes a small picture and puts before its image data an eXIf
+// chunk whose IFD0 points to a GPS IFD, and an XMP text naming the
+// coordinates.
+func gpsPNG(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 24, 16))
+	for y := range 16 {
+		for x := range 24 {
+			img.Set(x, y, color.RGBA{uint8(x * 10), uint8(y * 15), uint8(x ^ y), 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	le := binary.LittleEndian
+	tiff := le.AppendUint32([]byte("II*\x00"), 8)
+	tiff = le.AppendUint16(tiff, 1)
+	tiff = le.AppendUint16(tiff, 0x8825)
+	tiff = le.AppendUint16(tiff, 4)
+	tiff = le.AppendUint32(tiff, 1)
+	tiff = le.AppendUint32(tiff, 26)
+	tiff = le.AppendUint32(tiff, 0)
+	tiff = append(tiff, make([]byte, 6)...)
+	chunk := func(typ string, data []byte) []byte {
+		c := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+		c = append(append(c, typ...), data...)
+		return binary.BigEndian.AppendUint32(c, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	}
+	encoded := b.Bytes()
+	ihdrEnd := 8 + 8 + 13 + 4 // signature, IHDR
+	out := append([]byte{}, encoded[:ihdrEnd]...)
+	out = append(out, chunk("eXIf", tiff)...)
+	out = append(out, chunk("iTXt", []byte("XML:com.adobe.xmp\x00\x00\x00\x00\x00<exif:GPSLatitude>11,43.5N</exif:GPSLatitude>"))...)
+	return append(out, encoded[ihdrEnd:]...)
+}
+
+// A PNG carrying coordinates is warned about and --fix drops its eXIf and
+// text chunks, copying every other chunk byte for byte.
+func TestFixStripsGPSFromPNG(t *testing.T) {
+	repo := &gitRepo{t, t.TempDir()}
+	repo.write(baseSite)
+	const photo = "content/registrations/2024/xa-ka-do/chi-bo-so/anh-hien-truong.png"
+	orig := gpsPNG(t)
+	full := filepath.Join(repo.dir, filepath.FromSlash(photo))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Options{Site: repo.dir, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := diagsText(res); !strings.Contains(s, photo+": cảnh báo: ảnh có tọa độ GPS") {
+		t.Fatalf("before --fix, no GPS warning:\n%s", s)
+	}
+	if res, err = Run(Options{Site: repo.dir, Today: today, Fix: true}); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Fixes) != 1 || !res.Fixes[0].Changed() {
+		t.Fatalf("fixes: %v", res.Fixes)
+	}
+	if s := diagsText(res); strings.Contains(s, "GPS") {
+		t.Errorf("after --fix, still:\n%s", s)
+	}
+	fixed, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(fixed, []byte("eXIf")) || bytes.Contains(fixed, []byte("GPSLatitude")) {
+		t.Error("the metadata is still in the file")
+	}
+	a, _ := png.Decode(bytes.NewReader(orig))
+	b, err := png.Decode(bytes.NewReader(fixed))
+	if err != nil {
+		t.Fatalf("the fixed PNG does not decode: %v", err)
+	}
+	for y := range a.Bounds().Dy() {
+		for x := range a.Bounds().Dx() {
+			if a.At(x, y) != b.At(x, y) {
+				t.Fatalf("pixel (%d, %d) changed", x, y)
+			}
+		}
+	}
 }

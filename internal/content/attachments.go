@@ -3,6 +3,7 @@ package content
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"errors"
 	"io/fs"
 	"path"
@@ -192,10 +193,10 @@ func readAttachment(fsys fs.FS, p string, e fs.DirEntry, diags *diag.List) (Atta
 		diags.Errorf(p, 0, 0, "attachment-type", "nội dung tệp là %s nhưng đuôi tệp là %s: hãy đổi đuôi tệp thành %s", strings.ToUpper(got), ext, typeExts(got))
 		return Attachment{}, false
 	}
-	if got == "jpeg" {
-		gps, err := JPEGHasGPS(br)
+	if got == "jpeg" || got == "png" {
+		gps, err := ImageHasGPS(got, br)
 		if err != nil {
-			diags.Errorf(p, 0, 0, "attachment-type", "tệp JPEG bị hỏng (%v): hãy mở ảnh và lưu lại, hoặc xóa tệp này", err)
+			diags.Errorf(p, 0, 0, "attachment-type", "tệp %s bị hỏng (%v): hãy mở ảnh và lưu lại, hoặc xóa tệp này", strings.ToUpper(got), err)
 			return Attachment{}, false
 		}
 		if gps {
@@ -203,6 +204,24 @@ func readAttachment(fsys fs.FS, p string, e fs.DirEntry, diags *diag.List) (Atta
 		}
 	}
 	return Attachment{Name: name, Path: p, Size: info.Size(), Type: got}, true
+}
+
+// ImageHasGPS reports whether the image r of type kind ("jpeg", "png"),
+// positioned at its start, carries GPS coordinates.
+func ImageHasGPS(kind string, r *bufio.Reader) (bool, error) {
+	if kind == "png" {
+		return PNGHasGPS(r)
+	}
+	return JPEGHasGPS(r)
+}
+
+// StripImageMetadata copies the image src of type kind to dst without the
+// metadata that may carry coordinates; the pixels stay as they are.
+func StripImageMetadata(kind string, dst io.Writer, src io.Reader) (int, error) {
+	if kind == "png" {
+		return StripPNGMetadata(dst, src)
+	}
+	return StripJPEGMetadata(dst, src)
 }
 
 // contentGuess names what the first bytes of a refused file look like.
