@@ -3,8 +3,8 @@ package content
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
