@@ -161,6 +161,9 @@ func (b *viewBuilder) organisation(o *content.Organisation, n int) organisationV
 type listView struct {
 	Groups []campaignGroup
 	Pager  pager
+	// Recognised are, on a field's first page, its recognised models on
+	// each call's page of them (recognised.go).
+	Recognised []Link
 }
 
 func (b *viewBuilder) field(f *content.Field, n int) listView {
@@ -169,7 +172,21 @@ func (b *viewBuilder) field(f *content.Field, n int) listView {
 	for i := range groups {
 		groups[i].ByOrg = byOrganisation(groups[i].Registrations)
 	}
-	return listView{Groups: groups, Pager: b.urls.pager(b.urls.Field(f), n, len(f.Registrations))}
+	v := listView{Groups: groups, Pager: b.urls.pager(b.urls.Field(f), n, len(f.Registrations))}
+	if n == 1 {
+		for _, c := range b.site.Campaigns {
+			count := 0
+			for _, r := range recognisedIn(c) {
+				if r.Field == f {
+					count++
+				}
+			}
+			if count > 0 {
+				v.Recognised = append(v.Recognised, Link{"Năm " + itoa(c.Year) + ": " + itoa(count) + " mô hình", b.urls.CampaignRecognised(c) + "#" + recognisedAnchor(f)})
+			}
+		}
+	}
+	return v
 }
 
 func (b *viewBuilder) status(s content.Status, n int) listView {

@@ -17,6 +17,7 @@ type recognisedView struct {
 
 // recognisedField is the recognised models of one field.
 type recognisedField struct {
+	Anchor string // its section's id, which a field's page links to
 	Field  Link
 	Models []recognisedModel
 }
@@ -68,8 +69,12 @@ func (b *viewBuilder) recognised(c *content.Campaign) recognisedView {
 	}
 	for _, f := range b.site.Fields {
 		if ms := byField[f]; len(ms) > 0 {
-			v.Fields = append(v.Fields, recognisedField{Field: Link{f.Title, b.urls.Field(f)}, Models: ms})
+			v.Fields = append(v.Fields, recognisedField{Anchor: recognisedAnchor(f), Field: Link{f.Title, b.urls.Field(f)}, Models: ms})
 		}
 	}
 	return v
 }
+
+// recognisedAnchor is the id of field f's section on a call's page of
+// recognised models.
+func recognisedAnchor(f *content.Field) string { return "linh-vuc-" + f.ID }
