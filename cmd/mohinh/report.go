@@ -22,18 +22,18 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	year := fl.String("campaign", "", "`NĂM` của đợt đăng ký, ví dụ 2024 (mặc định: đợt mới nhất)")
 	orgID := fl.String("organisation", "", "`MÃ` của tổ chức tổng hợp báo cáo cấp trên (đảng ủy, chi bộ có tổ chức trực thuộc hoặc đảng viên đăng ký); mặc định: báo cáo của cấp ủy ban hành đợt đăng ký")
 	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
-	table := fl.String("table", "registrations", "chỉ với --format csv: registrations (danh sách đăng ký) hoặc compliance (tình hình đăng ký)")
+	table := fl.String("table", "registrations", "chỉ với --format csv: registrations (danh sách đăng ký), compliance (tình hình đăng ký)\nhoặc evaluation (đánh giá cuối năm)")
 	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình; với xlsx phải có -o hoặc chuyển hướng vào tệp)")
 	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--site THƯ-MỤC] [--campaign NĂM] [--organisation MÃ]
-                     [--format xlsx|csv|json|md] [--table registrations|compliance] [-o TỆP]
+                     [--format xlsx|csv|json|md] [--table registrations|compliance|evaluation] [-o TỆP]
                      [--base-url ĐỊA-CHỈ]
 
 Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng thông tin cho tải về;
 với --organisation, báo cáo mà tổ chức đó tổng hợp gửi cấp trên:
   xlsx  bảng tính gồm các trang Danh sách đăng ký, Theo tổ chức, Theo lĩnh vực,
-        Tình hình đăng ký;
+        Tình hình đăng ký, Đánh giá cuối năm;
   csv   một bảng (--table), UTF-8 có BOM để Excel hiển thị đúng tiếng Việt;
   json  dữ liệu theo mô tả trong docs/json.md;
   md    báo cáo tổng hợp dạng Markdown, để dán vào văn bản.
@@ -53,8 +53,8 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh report: không có định dạng %q: hãy dùng xlsx, csv, json hoặc md\n", *format)
 		return exitUsage
 	}
-	if *table != "registrations" && *table != "compliance" {
-		fmt.Fprintf(stderr, "mohinh report: không có bảng %q: hãy dùng registrations hoặc compliance\n", *table)
+	if !slices.Contains([]string{"registrations", "compliance", "evaluation"}, *table) {
+		fmt.Fprintf(stderr, "mohinh report: không có bảng %q: hãy dùng registrations, compliance hoặc evaluation\n", *table)
 		return exitUsage
 	}
 	if flagSet(fl, "table") && *format != "csv" {
@@ -102,8 +102,11 @@ Tùy chọn:
 		err = export.XLSX(&buf, sum, links)
 	case "csv":
 		t := export.RegistrationsTable(sum, links)
-		if *table == "compliance" {
+		switch *table {
+		case "compliance":
 			t = export.ComplianceTable(sum)
+		case "evaluation":
+			t = export.EvaluationTable(sum)
 		}
 		err = export.CSV(&buf, t)
 	case "json":
