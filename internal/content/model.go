@@ -160,6 +160,7 @@ type Organisation struct {
 	PartyName   string // as written at the top left of subordinates' documents
 	Superior    string // for the portal's highest committee: the Party organisation above it
 	Place       string // written before the date of its documents
+	Archive     string // who keeps its copy: "Lưu <Archive>" ends Nơi nhận (FileCopy)
 	Established Date   // the day it began; zero when it predates the site
 	Dissolved   Date
 	SuccessorID string

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
-	"github.com/mohinh/mohinh/internal/vi"
 )
 
 // Decisions in the portal: each notice by which a level approved or
@@ -149,9 +148,10 @@ var documentTypes = []string{"Thông báo", "Quyết định", "Kết luận", "
 
 func decisionPrintOf(d *content.Decision, approved, rejected []decisionRow) decisionPrint {
 	o := d.Issuer
+	superior, issuer := o.DocumentHeading()
 	v := decisionPrint{
-		Superior:   upper(o.SuperiorName()),
-		Issuer:     upper(o.Title),
+		Superior:   upper(superior),
+		Issuer:     upper(issuer),
 		Number:     "Số " + d.Number,
 		Type:       "THÔNG BÁO",
 		Subject:    d.Title,
@@ -219,7 +219,7 @@ func decisionCopies(d *content.Decision) []string {
 			lines = append(lines, m+",")
 		}
 	}
-	return append(lines, fileCopy(d.Issuer))
+	return append(lines, d.Issuer.FileCopy())
 }
 
 // namedCopies is how many receivers of one kind Nơi nhận names one by one
@@ -245,22 +245,6 @@ func groupName(orgs []*content.Organisation) string {
 		return "cơ quan, tổ chức đảng"
 	}
 	return "tổ chức đảng"
-}
-
-// fileCopy is the last line of Nơi nhận: a committee's copy is kept by its
-// office (Lưu Văn phòng Huyện ủy, Lưu Văn phòng Đảng ủy), a chi bộ's by
-// the chi bộ.
-func fileCopy(o *content.Organisation) string {
-	switch o.Kind {
-	case content.DangUyCoSo:
-		return "Lưu Văn phòng Đảng ủy."
-	case content.CapUy:
-		// "Huyện ủy Đơn Dương": the office of the Huyện ủy.
-		if words := strings.Fields(o.Title); len(words) > 1 && vi.Fold(words[1]) == "uy" {
-			return "Lưu Văn phòng " + words[0] + " " + words[1] + "."
-		}
-	}
-	return "Lưu."
 }
 
 // decisionLineOf is what r's page says of the decision that decided it.

@@ -71,7 +71,7 @@ func TestDecisionCopies(t *testing.T) {
 		members = append(members, &content.Registration{Organisation: a.Organisation, Member: m})
 	}
 	cell := &content.Decision{Issuer: a.Organisation, Approved: items(members...)}
-	if got, want := strings.Join(decisionCopies(cell), " "), "Ban Thường vụ Đảng ủy xã Ka Đô (b/c), Các đồng chí đảng viên có tên trên, Lưu."; got != want {
+	if got, want := strings.Join(decisionCopies(cell), " "), "Ban Thường vụ Đảng ủy xã Ka Đô (b/c), Các đồng chí đảng viên có tên trên, Lưu Chi bộ."; got != want {
 		t.Errorf("a chi bộ's members: %q, want %q", got, want)
 	}
 	top := &content.Decision{Issuer: huyen, Approved: items(&content.Registration{Organisation: xa})}

@@ -75,7 +75,7 @@ func newLevelReportView(s *report.Summary, u URLs) reportView {
 	} else if c.Issuer != nil && c.Issuer != o {
 		v.Recipients = punctuate([]string{c.Issuer.Addressee()})
 	}
-	v.Copies = []string{"Như trên,", "Lưu."}
+	v.Copies = []string{"Như trên,", o.FileCopy()}
 	v.Eyebrow = "Đợt đăng ký năm " + itoa(c.Year) + " — tổng hợp báo cáo cấp trên"
 	v.Compliance, v.Downloads, v.Evaluation = "", u.LevelDownloads(o, c), ""
 	if report.Evaluates(o, c) {

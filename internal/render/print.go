@@ -31,14 +31,14 @@ func (b *viewBuilder) print(r *content.Registration) printView {
 	o, c := r.Organisation, r.Campaign
 	v := printView{
 		R:          r,
-		Issuer:     upper(o.Title),
 		Subject:    c.Title,
 		Recipients: punctuate(r.Recipients()),
 		SignerRole: upper(r.SignerTitle),
 		Signer:     r.Signer,
-		Copies:     []string{"Như trên,", "Lưu."},
+		Copies:     []string{"Như trên,", o.FileCopy()},
 	}
-	v.Superior = upper(o.SuperiorName())
+	superior, issuer := o.DocumentHeading()
+	v.Superior, v.Issuer = upper(superior), upper(issuer)
 	switch {
 	case r.Number != "":
 		v.Number = "Số " + r.Number

@@ -215,13 +215,13 @@ func newReportView(s *report.Summary, u URLs) reportView {
 	}
 	place := "……"
 	if o := s.Level; o != nil {
-		v.Issuer = upper(o.Title)
-		v.Superior = upper(o.SuperiorName())
+		superior, issuer := o.DocumentHeading()
+		v.Superior, v.Issuer = upper(superior), upper(issuer)
 		if o.Place != "" {
 			place = o.Place
 		}
 		v.OnBehalf = onBehalf(o.Kind)
-		v.Copies = []string{"Thường trực " + o.Title + " (b/c),", "Lưu."}
+		v.Copies = []string{"Thường trực " + o.Title + " (b/c),", o.FileCopy()}
 	} else {
 		v.Copies = []string{"Lưu."}
 	}

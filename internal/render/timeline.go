@@ -138,9 +138,10 @@ func resultPrintOf(r *content.Registration) *resultPrint {
 		return nil
 	}
 	o := r.Organisation
+	superior, issuer := o.DocumentHeading()
 	v := &resultPrint{
-		Superior:   upper(o.SuperiorName()),
-		Issuer:     upper(o.Title),
+		Superior:   upper(superior),
+		Issuer:     upper(issuer),
 		Type:       "BÁO CÁO",
 		Subject:    "Kết quả thực hiện mô hình " + r.Title,
 		Achieved:   res.Achieved,
@@ -183,7 +184,7 @@ func resultPrintOf(r *content.Registration) *resultPrint {
 		v.Intro += " và được " + d.Issuer.Title + " thông qua tại " + lowerFirst(decisionKindWord(d)) + " " + d.Label()
 	}
 	v.Intro += ", " + who + " báo cáo kết quả thực hiện như sau:"
-	v.Copies = []string{"Như trên,", "Lưu."}
+	v.Copies = []string{"Như trên,", o.FileCopy()}
 	return v
 }
 
