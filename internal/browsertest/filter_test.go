@@ -117,3 +117,49 @@ func TestFiltersCombineAndSurviveReload(t *testing.T) {
 		t.Errorf("opened from the address: %q", got)
 	}
 }
+
+// The year's second half filters too: "Đã báo cáo kết quả" keeps the
+// models with a results report, and with the status "Được công nhận" those
+// recognised; each as the model says, in site order.
+func TestFilterByResults(t *testing.T) {
+	e := setup(t)
+	site, diags := content.Load(os.DirFS(e.sampleSite))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var reported, recognised []string
+	for _, r := range site.Registrations {
+		if r.Result != nil {
+			reported = append(reported, r.Title)
+			if r.Status == content.Recognised {
+				recognised = append(recognised, r.Title)
+			}
+		}
+	}
+	if len(reported) < 2 || len(recognised) < 1 || len(reported) == len(recognised) {
+		t.Fatalf("the sample site has %d models with results, %d of them recognised: it needs both, and some not recognised", len(reported), len(recognised))
+	}
+	p := e.newPage(t)
+	e.open(t, p, "/mo-hinh/")
+	if err := p.waitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.choose("#loc-ket-qua", "co"); err != nil {
+		t.Fatal(err)
+	}
+	if got := filteredTitles(t, p); !slices.Equal(got, reported) {
+		t.Errorf("with results:\n got %q\nwant %q", got, reported)
+	}
+	p.eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent === "1"); if (b) b.click(); })()`, nil)
+	if err := p.choose("#loc-trang-thai", string(content.Recognised)); err != nil {
+		t.Fatal(err)
+	}
+	if got := filteredTitles(t, p); !slices.Equal(got, recognised) {
+		t.Errorf("recognised:\n got %q\nwant %q", got, recognised)
+	}
+	var query string
+	p.eval(`location.search`, &query)
+	if query != "?trang-thai=recognised&ket-qua=co" {
+		t.Errorf("the address keeps %q", query)
+	}
+}

@@ -220,7 +220,7 @@ func siteWith(t *testing.T, dir string, files map[string]string) fs.FS {
 		rel, _ := filepath.Rel(dir, path)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel == "content/registrations" || rel == "content/decisions" { // decisions name registrations
+			if rel == "content/registrations" || rel == "content/decisions" || rel == "content/results" { // decisions and results name registrations
 				return filepath.SkipDir
 			}
 			return nil
