@@ -103,6 +103,7 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 	decided := linkDecisions(site, decs, diags)
 	linkResults(site, results, diags)
 	decided.linkLater(decs)
+	checkRecognitionAfterAppraisal(site, diags)
 	finishDecisions(site, decs)
 	applyStatuses(site, diags)
 	warnBelowPass(site, diags)

@@ -226,6 +226,24 @@ func criterionIDs(crit []Criterion) string {
 	return strings.Join(ids, ", ")
 }
 
+// checkRecognitionAfterAppraisal reports a recognition dated before the
+// appraisal it rests on: the decision weighs the scores, so it cannot be
+// signed before them. Appraisals and recognitions are linked in file
+// order, so the two dates are compared once both are.
+func checkRecognitionAfterAppraisal(site *Site, diags *diag.List) {
+	for _, r := range site.Registrations {
+		d, a := r.Recognition, r.Appraisal
+		if d == nil || a == nil || d.Date.IsZero() || a.Date.IsZero() || !d.Date.Before(a.Date) {
+			continue
+		}
+		for _, it := range d.Decided() {
+			if it.Registration == r {
+				diags.Errorf(d.Path, it.Line, it.Col, "recognition-before-appraisal", "quyết định công nhận ký ngày %s, trước khi mô hình %s được thẩm định (văn bản %s): công nhận sau khi có kết quả thẩm định; hãy kiểm tra lại ngày của hai văn bản", d.Date.Short(), it.Ref, a.Label())
+			}
+		}
+	}
+}
+
 // warnBelowPass warns of a model recognised with a score below its call's
 // pass score.
 func warnBelowPass(site *Site, diags *diag.List) {
