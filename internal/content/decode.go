@@ -27,6 +27,7 @@ var (
 		{"recipients", "danh sách Kính gửi", false},
 		{"expected", "các loại tổ chức phải đăng ký", false},
 		{"results_deadline", "hạn báo cáo kết quả", false},
+		{"bases", "các văn bản căn cứ mà bản đăng ký dẫn ở câu mở đầu", false},
 		{"criteria", "các tiêu chí thẩm định", false},
 		{"pass_score", "điểm đạt để được công nhận", false},
 	}
@@ -79,6 +80,7 @@ func decodeCampaign(path, fileYear string, fm *frontMatter, diags *diagnostics) 
 		Signer:      r.text("signer"),
 		SignerTitle: r.text("signer_title"),
 		Recipients:  r.list("recipients"),
+		Bases:       r.list("bases"),
 		Body:        fm.body,
 	}
 	c.Source = r.src

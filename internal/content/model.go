@@ -112,7 +112,11 @@ type Campaign struct {
 	Signer      string
 	SignerTitle string
 	Recipients  []string // "Kính gửi" of the registrations answering it
-	Body        Markdown
+	// Bases are the documents the call's form cites first ("Thực hiện Kết
+	// luận số 14-KL/TW, ngày 22/9/2021 của Bộ Chính trị về …"): the
+	// registrations answering it cite them, as the form does.
+	Bases []string
+	Body  Markdown
 
 	// Expected are the kinds of organisation that must answer the call;
 	// empty means every organisation directly under the issuer

@@ -63,6 +63,14 @@ func (b *viewBuilder) print(r *content.Registration) printView {
 		call += " của " + c.Issuer.Title
 	}
 	subject := lowerFirst(c.Title)
+	// The form cites the call's bases first, then the call.
+	if len(c.Bases) > 0 {
+		bases := make([]string, len(c.Bases))
+		for i, b := range c.Bases {
+			bases[i] = strings.TrimRight(b, " ;,.")
+		}
+		call = strings.Join(bases, "; ") + "; " + call
+	}
 	if r.Individual() {
 		v.Intro = "Thực hiện " + call + " về việc " + subject + ", đồng chí " + r.Member + ", đảng viên " + o.Title + ", đăng ký mô hình mới, cách làm sáng tạo năm " + itoa(c.Year) + " như sau:"
 		v.OnBehalf = "NGƯỜI ĐĂNG KÝ"
