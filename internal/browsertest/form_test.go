@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,13 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	if summary.Hidden || !summary.Focused || summary.Invalid != "true" {
 		t.Errorf("after sending it empty: %+v", summary)
 	}
+	// The summary lists the problems in the order of the page: the
+	// links point to the invalid items as they come down the form.
+	var order struct{ Summary, Page []string }
+	p.eval(`({summary: [...document.querySelectorAll("#dang-ky-loi a")].map(a => a.getAttribute("href")), page: [...document.querySelectorAll('#dang-ky [aria-invalid="true"]')].map(e => "#" + e.id)})`, &order)
+	if len(order.Summary) < 3 || !slices.Equal(order.Summary, order.Page) {
+		t.Errorf("the summary lists %q, the page has %q", order.Summary, order.Page)
+	}
 
 	// Organisations dissolved before a call are not offered for it.
 	var offered map[string]bool
@@ -143,11 +151,15 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	if got := fieldMessage(t, p, "date"); !strings.Contains(got, "là ngày trong tương lai") {
 		t.Errorf("a date in the future: %q", got)
 	}
-	setDate(t, p, "2025-01-15")
+	setDate(t, p, "15/01/2025") // as Vietnamese write it, whatever the browser's language
 	if got := fieldMessage(t, p, "date"); got != "Nộp muộn 5 ngày: hạn đăng ký của đợt 2025 là 10/01/2025." {
 		t.Errorf("a late date: %q", got)
 	}
-	setDate(t, p, "2025-01-06")
+	setDate(t, p, "31/02/2025")
+	if got := fieldMessage(t, p, "date"); !strings.Contains(got, "ngày/tháng/năm") {
+		t.Errorf("a day that does not exist: %q", got)
+	}
+	setDate(t, p, "6/1/2025")
 	for _, key := range []string{"campaign", "organisation", "field", "title", "novelty", "expected_results", "number", "date", "signer", "signer_title"} {
 		if got := fieldMessage(t, p, key); got != "" {
 			t.Errorf("%s still says %q", key, got)

@@ -115,7 +115,7 @@ var formMessages = map[string]string{
 	"title-no-letter":  "Tên mô hình phải có ít nhất một chữ cái hoặc chữ số để đặt tên tệp.",
 	"duplicate-title":  "Tổ chức đã có bản đăng ký cùng tên trong đợt này: “{other}”. Hãy đặt tên khác.",
 	"bad-number":       "Số văn bản “{value}” không đúng dạng: hãy viết <số>-<loại văn bản>/<ký hiệu cơ quan>, không có dấu cách, ví dụ 12-CV/ĐU.",
-	"bad-date":         "Ngày ký không hợp lệ: hãy chọn một ngày có thật.",
+	"bad-date":         "Ngày ký không hợp lệ: hãy ghi ngày/tháng/năm của một ngày có thật, ví dụ 08/01/2024.",
 	"date-in-future":   "Ngày ký {date} là ngày trong tương lai: hãy ghi đúng ngày đã ký văn bản.",
 	"date-before-call": "Ngày ký {date} trước ngày ban hành Công văn số {number} ({issued}): hãy kiểm tra lại ngày ký.",
 	"late":             "Nộp muộn {days} ngày: hạn đăng ký của đợt {year} là {deadline}.",

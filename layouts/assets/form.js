@@ -17,7 +17,10 @@ async function start(form) {
   const props = schema.properties;
   const required = new Set(schema.required);
   const el = (key) => document.getElementById("f-" + key);
-  const value = (key) => (el(key) ? clean(el(key).value) : "");
+  const value = (key) => {
+    const v = el(key) ? clean(el(key).value) : "";
+    return key === "date" ? isoDate(v) : v;
+  };
   const individual = () => form.elements.kind.value === "ca-nhan";
   const campaign = () => rules.campaigns.find((c) => String(c.year) === el("campaign").value);
   const say = (name, vars) => rules.messages[name].replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
@@ -111,12 +114,11 @@ async function start(form) {
   // form is sent with errors, kept up to date as they are fixed.
   const summary = document.getElementById("dang-ky-loi");
   function showSummary(focus) {
+    // In the order of the page, which is not the file's.
     const problems = [];
-    for (const key of schema["x-order"]) {
-      const input = el(key);
-      if (input && input.getAttribute("aria-invalid") === "true") {
-        problems.push([key, document.getElementById("f-" + key + "-msg").textContent]);
-      }
+    for (const input of form.querySelectorAll('[aria-invalid="true"]')) {
+      const key = input.id.replace(/^f-/, "");
+      if (props[key]) problems.push([key, document.getElementById("f-" + key + "-msg").textContent]);
     }
     if (problems.length === 0) {
       summary.hidden = true;
@@ -311,6 +313,16 @@ function quoted(s) {
 function block(s) {
   const lines = s.split("\n");
   return (lines.length === 1 ? ">" : "|") + "\n" + lines.map((l) => (l ? "  " + l : "")).join("\n") + "\n";
+}
+
+// isoDate reads a date as Vietnamese write it — day/month/year, with "/",
+// "-" or "." between, the day and month with or without their zero — and
+// returns it as YYYY-MM-DD; a YYYY-MM-DD date is taken as it is. Anything
+// else is returned unchanged, for the check to refuse.
+function isoDate(s) {
+  const m = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/.exec(s);
+  if (!m) return s;
+  return m[3] + "-" + m[2].padStart(2, "0") + "-" + m[1].padStart(2, "0");
 }
 
 function realDate(s) {
