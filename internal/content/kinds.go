@@ -28,6 +28,19 @@ var statusLabels = map[Status]string{
 	NotRecognised: "Không được công nhận",
 }
 
+var statusMeanings = map[Status]string{
+	Registered:    "Tổ chức, đảng viên đã gửi bản đăng ký; mô hình đang chờ cấp xét duyệt (cấp ủy cấp trên trực tiếp của tổ chức đăng ký, hoặc chi bộ với bản đăng ký của đảng viên) xem xét, thông qua.",
+	Approved:      "Cấp xét duyệt đã thông qua mô hình bằng văn bản; mô hình được triển khai trong năm.",
+	Rejected:      "Cấp xét duyệt không thông qua mô hình; lý do ghi trong văn bản xét duyệt.",
+	Implementing:  "Mô hình đã được thông qua và đang được triển khai thực hiện.",
+	Completed:     "Tổ chức, đảng viên đã báo cáo kết quả thực hiện mô hình; mô hình chờ thẩm định và xét công nhận.",
+	Recognised:    "Mô hình đã được thẩm định kết quả và được cấp xét duyệt công nhận bằng quyết định: mô hình để các tổ chức đảng tham khảo, học tập.",
+	NotRecognised: "Cấp xét duyệt đã xét kết quả và không công nhận mô hình; lý do ghi trong quyết định.",
+}
+
+// Meaning says in a sentence what the status means, for a visitor.
+func (s Status) Meaning() string { return statusMeanings[s] }
+
 // Label is the status in Vietnamese.
 func (s Status) Label() string { return statusLabels[s] }
 

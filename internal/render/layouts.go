@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/report"
 )
 
 // pageTemplates are the page kinds, each a file <name>.html in the layouts.
@@ -76,9 +77,16 @@ func templateFuncs(urls URLs, rows *rowCache, chrome *chromeCache) template.Func
 			return "", fmt.Errorf("href: no page for %T", v)
 		},
 		"asset": urls.Asset,
+		// brief is a text shortened for a list: what is new in a model,
+		// so that a visitor can choose what to open.
+		"brief": func(s string) string { return report.Shorten(s, briefLength) },
 		"upper": upper,
 	}
 }
+
+// briefLength is how many characters a list keeps of a model's novelty:
+// two lines or so.
+const briefLength = 160
 
 // rowCache holds the rendered table row of each registration, by path.
 // It is written between renders and only read while pages render.

@@ -164,6 +164,7 @@ type listView struct {
 	// Recognised are, on a field's first page, its recognised models on
 	// each call's page of them (recognised.go).
 	Recognised []Link
+	Meaning    string // on a status's page, what the status means
 }
 
 func (b *viewBuilder) field(f *content.Field, n int) listView {
@@ -192,7 +193,7 @@ func (b *viewBuilder) field(f *content.Field, n int) listView {
 func (b *viewBuilder) status(s content.Status, n int) listView {
 	regs := b.site.ByStatus[s]
 	l := memo(b, listKey{"status", string(s)}, func() listTotals { return totalsOf(regs) })
-	return listView{Groups: withTotals(b.byCampaign(chunk(regs, n)), l), Pager: b.urls.pager(b.urls.Status(s), n, len(regs))}
+	return listView{Groups: withTotals(b.byCampaign(chunk(regs, n)), l), Pager: b.urls.pager(b.urls.Status(s), n, len(regs)), Meaning: s.Meaning()}
 }
 
 // withTotals sets each group's count in the whole list.

@@ -50,7 +50,7 @@ type homeView struct {
 	ByField       []count
 	ByStatus      []count
 	Latest        []*content.Registration
-	Organisations int
+	Organisations int // how many organisations registered (an individual registration counts its chi bộ)
 	Total         int
 }
 
@@ -155,7 +155,12 @@ func newViewBuilder(site *content.Site, urls URLs, hist history.History) *viewBu
 }
 
 func (b *viewBuilder) home() homeView {
-	v := homeView{Total: len(b.site.Registrations), Organisations: len(b.site.Organisations)}
+	v := homeView{Total: len(b.site.Registrations)}
+	registered := map[*content.Organisation]bool{}
+	for _, r := range b.site.Registrations {
+		registered[r.Organisation] = true
+	}
+	v.Organisations = len(registered)
 	regs := b.site.Registrations
 	if len(b.site.Campaigns) > 0 {
 		v.Current = b.site.Campaigns[0]
