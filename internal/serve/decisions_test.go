@@ -79,7 +79,7 @@ func TestServeFollowsAChangedDecision(t *testing.T) {
 	if got := page(notice); !strings.Contains(got, "Các mô hình không được thông qua") || !strings.Contains(got, "Trùng với mô hình đã có.") {
 		t.Error("the notice's page does not list the rejection")
 	}
-	if got := page("van-ban/index.html"); !strings.Contains(got, `<td class="num">1</td><td class="num">1</td>`) {
+	if got := page("van-ban/index.html"); !strings.Contains(got, `<td class="num" data-label="Thông qua">1</td><td class="num" data-label="Không thông qua">1</td>`) {
 		t.Error("the index of notices does not count one approved, one rejected")
 	}
 
