@@ -40,6 +40,22 @@ func (res *Result) DaysLate() int {
 	return res.Date.DaysAfter(r.Campaign.ResultsDeadline)
 }
 
+// Reporter is the organisation that reports res: its registration's, or,
+// when that one was dissolved or merged by the report's date, the
+// successor that took over its work (a successor's successor, …). An
+// organisation that did not exist on the report's date and left no
+// successor is still returned; the loader reports it.
+func (res *Result) Reporter() *Organisation {
+	o := res.Registration.Organisation
+	for range MaxDepth {
+		if o.ExistedOn(res.Date) || o.Successor == nil {
+			break
+		}
+		o = o.Successor
+	}
+	return o
+}
+
 // ResultProblem says, in Vietnamese, why r may not have a results report:
 // it was rejected, or no document approved it and its status does not say
 // it was; "" when it may.
@@ -154,6 +170,9 @@ func linkResults(site *Site, results []*Result, diags *diag.List) {
 			diags.Errorf(res.Path, dl, dc, "result-before-approval", "báo cáo ký ngày %s, trước ngày mô hình được thông qua (%s, văn bản %s): hãy kiểm tra lại ngày ký", res.Date.Short(), approvedOn.Short(), r.Decision.Label())
 		}
 		res.Registration = r
+		if o := res.Reporter(); !o.ExistedOn(res.Date) {
+			diags.Errorf(res.Path, dl, dc, "organisation-not-in-place", "%s", notInPlace(o, res.Date, "báo cáo kết quả"))
+		}
 		if late := res.DaysLate(); late > 0 {
 			diags.Warnf(res.Path, dl, dc, "late", "nộp muộn %d ngày: hạn báo cáo kết quả của đợt %d là %s", late, r.Campaign.Year, r.Campaign.ResultsDeadline.Short())
 		}

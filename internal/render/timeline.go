@@ -137,7 +137,8 @@ func resultPrintOf(r *content.Registration) *resultPrint {
 	if res == nil {
 		return nil
 	}
-	o := r.Organisation
+	// After a merger the successor reports on the model it took over.
+	o := res.Reporter()
 	superior, issuer := o.DocumentHeading()
 	v := &resultPrint{
 		Superior:   upper(superior),
@@ -169,8 +170,11 @@ func resultPrintOf(r *content.Registration) *resultPrint {
 		v.Recipients = punctuate([]string{l.Addressee()})
 	}
 	who := o.Title
+	if o != r.Organisation {
+		who += " (tổ chức kế thừa " + r.Organisation.Title + ")"
+	}
 	if r.Individual() {
-		who = "đồng chí " + r.Member + ", đảng viên " + o.Title + ","
+		who = "đồng chí " + r.Member + ", đảng viên " + r.Organisation.Title + ","
 		v.OnBehalf, v.SignerRole = "NGƯỜI BÁO CÁO", ""
 		if v.Signer == "" {
 			v.Signer = r.Member
