@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,9 +27,9 @@ func gitCommit(t *testing.T, dir, author, date, message string) {
 	}
 }
 
-// A registration's page lists the commits of its file, newest first, with
-// the author's day and the subject escaped; the site may be a subfolder of
-// the repository.
+// A registration's page lists what the commits of its file changed, oldest
+// first, with the author's day, the subject escaped as a muted note and no
+// author; the site may be a subfolder of the repository.
 func TestRegistrationHistory(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -60,7 +61,7 @@ func TestRegistrationHistory(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if strings.Contains(string(hai), "Duyệt") || !strings.Contains(string(hai), `<time datetime="2024-01-08">08/01/2024</time> · Nguyễn Văn An · Đăng ký hai mô hình`) {
+			if strings.Contains(string(hai), "Duyệt") || !strings.Contains(string(hai), `<time datetime="2024-01-08">08/01/2024</time>: Nộp bản đăng ký<br><small class="muted">Ghi chú khi lưu: Đăng ký hai mô hình</small>`) {
 				t.Errorf("the history of hai.md is not its single commit:\n%s", section(string(hai)))
 			}
 		}
@@ -71,8 +72,8 @@ func TestRegistrationHistory(t *testing.T) {
 	}
 	want := []string{
 		`<h2 id="lich-su">Lịch sử</h2>`,
-		`<time datetime="2024-02-01">01/02/2024</time> · Trần Thị Bình · Duyệt: &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; xong`,
-		`<time datetime="2024-01-08">08/01/2024</time> · Nguyễn Văn An · Đăng ký hai mô hình`,
+		`<time datetime="2024-01-08">08/01/2024</time>: Nộp bản đăng ký<br><small class="muted">Ghi chú khi lưu: Đăng ký hai mô hình</small>`,
+		`<time datetime="2024-02-01">01/02/2024</time>: Trạng thái: Đã đăng ký → Đã được thông qua<br><small class="muted">Ghi chú khi lưu: Duyệt: &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; xong</small>`,
 	}
 	rest := page
 	for _, w := range want {
@@ -84,6 +85,96 @@ func TestRegistrationHistory(t *testing.T) {
 	}
 	if strings.Contains(page, "<script>") {
 		t.Error("a commit subject is not escaped")
+	}
+	if strings.Contains(page, "Trần Thị Bình") || strings.Contains(page, "example.org") {
+		t.Error("the page names who committed")
+	}
+}
+
+// historyItems returns the items of a page's history, tags and all.
+func historyItems(t *testing.T, page string) []string {
+	t.Helper()
+	var items []string
+	rest := section(page)
+	for {
+		i := strings.Index(rest, "<li>")
+		if i < 0 {
+			return items
+		}
+		j := strings.Index(rest[i:], "</li>")
+		if j < 0 {
+			t.Fatalf("an unclosed item in:\n%s", section(page))
+		}
+		items = append(items, rest[i+len("<li>"):i+j])
+		rest = rest[i+j:]
+	}
+}
+
+// The history says in Vietnamese what each commit changed in the
+// registration, oldest first, each with its day as dd/mm/yyyy: its
+// submission, its status, the items edited by their names, an attachment;
+// a commit that changed only the file's spacing is left out, and the
+// commit's own subject, in English, is never the headline.
+func TestRegistrationHistoryInWords(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	site := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", site).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	const mot = "content/registrations/2024/huyen-uy/mot.md"
+	writeSite(t, site, smallSite)
+	gitCommit(t, site, "Nguyễn Văn An", "2024-01-08T09:00:00+07:00", "content: add registrations")
+
+	text := strings.Replace(smallSite[mot], "---\n", "---\nstatus: approved\n", 1)
+	writeSite(t, site, map[string]string{mot: text})
+	gitCommit(t, site, "Nguyễn Văn An", "2024-02-01T09:00:00+07:00", "content: approve mot")
+
+	text = strings.Replace(text, "title: Mô hình một", "title: Mô hình số một", 1)
+	text = strings.Replace(text, "novelty: Lần đầu áp dụng cách làm này.", "novelty: Lần đầu áp dụng cách làm này ở huyện.", 1)
+	writeSite(t, site, map[string]string{mot: text})
+	gitCommit(t, site, "Nguyễn Văn An", "2024-02-15T09:00:00+07:00", "content: fix typo")
+
+	writeSite(t, site, map[string]string{"content/registrations/2024/huyen-uy/mot/van-ban-da-ky.pdf": "%PDF-1.4\n%%EOF\n"})
+	gitCommit(t, site, "Nguyễn Văn An", "2024-03-01T09:00:00+07:00", "content: attach signed document")
+
+	writeSite(t, site, map[string]string{mot: strings.Replace(text, "title: Mô hình số một", "title:   Mô hình số một  ", 1) + "\n\n"})
+	gitCommit(t, site, "Nguyễn Văn An", "2024-03-02T09:00:00+07:00", "style: whitespace")
+
+	var pages []string
+	for range 2 {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, diags, err := Build(Options{Site: site, Out: out}); err != nil || diags.HasErrors() {
+			t.Fatalf("build: %v %v", err, diags)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "mo-hinh/2024/huyen-uy/mot/index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, string(data))
+	}
+	if pages[0] != pages[1] {
+		t.Error("two builds of the same repository differ")
+	}
+	note := func(s string) string { return `<br><small class="muted">Ghi chú khi lưu: ` + s + `</small>` }
+	want := []string{
+		`<time datetime="2024-01-08">08/01/2024</time>: Nộp bản đăng ký` + note("content: add registrations"),
+		`<time datetime="2024-02-01">01/02/2024</time>: Trạng thái: Đã đăng ký → Đã được thông qua` + note("content: approve mot"),
+		`<time datetime="2024-02-15">15/02/2024</time>: Sửa: Tên mô hình, Tính mới của mô hình` + note("content: fix typo"),
+		`<time datetime="2024-03-01">01/03/2024</time>: Thêm tệp đính kèm: van-ban-da-ky.pdf` + note("content: attach signed document"),
+	}
+	got := historyItems(t, pages[0])
+	if !slices.Equal(got, want) {
+		t.Errorf("history:\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	for _, item := range got {
+		if _, headline, _ := strings.Cut(item, "</time>: "); strings.HasPrefix(headline, "content:") || strings.HasPrefix(headline, "style:") {
+			t.Errorf("a commit subject is the headline: %s", item)
+		}
+	}
+	if strings.Contains(pages[0], "Nguyễn Văn An") || strings.Contains(pages[0], "02/03/2024") {
+		t.Errorf("the page names the committer, or lists the whitespace-only commit:\n%s", section(pages[0]))
 	}
 }
 

@@ -1,10 +1,13 @@
 // Package history reads, from git, the commits that touched each file of a
-// site's content/ folder, so that a registration's page can show when it
-// was registered, approved and completed, and by whom.
+// site's content/ folder, and for a registration what each of them changed
+// in it, so that a registration's page can tell, in the visitor's words,
+// when it was submitted and what was changed since.
 //
-// Load runs one git process for the whole tree, whatever the number of
-// files, and streams its output into a map by path. A site outside a git
-// repository, or on a machine without git, simply has no history.
+// Load runs one git log for the whole tree, whatever the number of files,
+// and streams its output into a map by path; the versions of the
+// registrations it names are then read by blob id through a few
+// "git cat-file --batch" processes at once (changes.go). A site outside a
+// git repository, or on a machine without git, simply has no history.
 package history
 
 import (
@@ -24,11 +27,19 @@ type Commit struct {
 	Date    time.Time // the author date, in the author's own time zone
 	Author  string
 	Subject string
+	// Changes is, for a registration, what the commit changed in it and in
+	// the folder of its attachments, in the order a reader wants them
+	// (changes.go). It is empty for a commit that changed nothing a
+	// reader sees (spacing, comments, the quoting of a value), and nil for
+	// every file other than a registration.
+	Changes []Change
 }
 
 // History maps the path of a file, slash-separated and relative to the site
 // folder ("content/registrations/2024/xa-ka-do/x.md"), to the commits that
-// touched it, newest first.
+// touched it, newest first. A registration's list also holds the commits
+// that touched only its attachments, and, when it was renamed, the commits
+// of its file under its former name.
 type History map[string][]Commit
 
 // format is one commit's header: an empty field that marks its start, then
@@ -41,21 +52,22 @@ const format = "--format=%x00%H%x00%aI%x00%an%x00%s"
 // repository, in a repository without commits, or without git installed,
 // it returns an empty History and no error.
 //
-// Renames are not followed: a file's history starts where it got its
-// current path. Merge commits list no files, so the commits that a merge
-// brings in stand for it. In a shallow clone the oldest commit fetched
-// seems to add every file: publish from a full clone (fetch-depth: 0).
+// Renames are detected (git's -M) for a registration, whose history then
+// goes on under its former name; a renamed file is listed under both its
+// names. Merge commits list no files, so the commits that a merge brings
+// in stand for it. In a shallow clone the oldest commit fetched seems to
+// add every file: publish from a full clone (fetch-depth: 0).
 //
 // Paths come back as they are, Vietnamese and spaces included: -z never
 // quotes them, and core.quotepath=false says so again for any other output.
 func Load(siteDir string) (History, error) {
-	var h History
+	var commits []rawCommit
 	err := gitrepo.Stream(siteDir, []string{
 		"-c", "core.quotepath=false",
-		"log", "-z", format, "--name-only", "--no-renames", "--relative", "--root",
+		"log", "-z", format, "--raw", "--no-abbrev", "-M", "--relative", "--root",
 		"--no-show-signature", "--", "content",
 	}, func(r io.Reader) (err error) {
-		h, err = parse(r)
+		commits, err = parse(r)
 		return err
 	})
 	switch {
@@ -64,42 +76,91 @@ func Load(siteDir string) (History, error) {
 	case err != nil:
 		return nil, fmt.Errorf("lịch sử các tệp: %w", err)
 	}
-	return h, nil
+	blobs, err := readVersions(siteDir, commits)
+	if err != nil {
+		return nil, fmt.Errorf("lịch sử các tệp: %w", err)
+	}
+	return assemble(commits, blobs), nil
 }
 
-// parse reads the output of git log -z with format and --name-only: each
-// commit is its header, then "\n" and the paths it touched, each ending in
-// NUL (nothing for a merge). The empty field that starts a header tells it
-// from a path. Commits come newest first, so appending keeps each list
-// newest first.
-func parse(r io.Reader) (History, error) {
+// rawCommit is a commit as git log --raw tells it: its header and what it
+// did to each file.
+type rawCommit struct {
+	Commit
+	files []fileChange
+}
+
+// fileChange is one line of --raw: a file added, modified, deleted or
+// renamed, with the blob of its content before and after.
+type fileChange struct {
+	status   byte   // 'A', 'M', 'D', 'R', 'C', 'T'
+	old, new string // blob ids; all zeros for none
+	path     string // the new path of a rename or copy
+	from     string // the old path of a rename or copy
+}
+
+// parse reads the output of git log -z with format and --raw: each commit
+// is its header, then "\n" and a line for each file it touched (nothing for
+// a merge): ":<modes> <old blob> <new blob> <status>", its path, and a
+// second path for a rename or copy, each ending in NUL. The empty field
+// that starts a header tells it from a file line. Commits come newest
+// first.
+func parse(r io.Reader) ([]rawCommit, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	sc.Split(scanNUL)
-	h := History{}
-	var c Commit
-	inCommit, first := false, false
+	var commits []rawCommit
 	for sc.Scan() {
 		field := sc.Bytes()
 		if len(field) == 0 {
-			var err error
-			if c, err = header(sc); err != nil {
+			c, err := header(sc)
+			if err != nil {
 				return nil, err
 			}
-			inCommit, first = true, true
+			commits = append(commits, rawCommit{Commit: c})
 			continue
 		}
-		if !inCommit {
+		if len(commits) == 0 {
 			return nil, fmt.Errorf("unexpected output %q before the first commit", field)
 		}
-		if first {
-			field = bytes.TrimPrefix(field, []byte("\n"))
-			first = false
+		fc, err := fileLine(sc, bytes.TrimPrefix(field, []byte("\n")))
+		if err != nil {
+			return nil, err
 		}
-		path := string(field)
-		h[path] = append(h[path], c)
+		c := &commits[len(commits)-1]
+		c.files = append(c.files, fc)
 	}
-	return h, sc.Err()
+	return commits, sc.Err()
+}
+
+// fileLine reads a --raw line whose first field is meta, then its paths.
+func fileLine(sc *bufio.Scanner, meta []byte) (fileChange, error) {
+	// ":100644 100644 <old> <new> M" or "R086"
+	f := bytes.Fields(bytes.TrimPrefix(meta, []byte(":")))
+	if len(meta) == 0 || meta[0] != ':' || len(f) != 5 || len(f[4]) == 0 {
+		return fileChange{}, fmt.Errorf("unexpected output %q where a file's line was expected", meta)
+	}
+	fc := fileChange{status: f[4][0], old: string(f[2]), new: string(f[3])}
+	n := 1
+	if fc.status == 'R' || fc.status == 'C' {
+		n = 2
+	}
+	var paths [2]string
+	for i := range n {
+		if !sc.Scan() {
+			if err := sc.Err(); err != nil {
+				return fileChange{}, err
+			}
+			return fileChange{}, errors.New("output ends inside a file's line")
+		}
+		paths[i] = sc.Text()
+	}
+	if n == 2 {
+		fc.from, fc.path = paths[0], paths[1]
+	} else {
+		fc.path = paths[0]
+	}
+	return fc, nil
 }
 
 // header reads the four fields of a commit after its empty start field.

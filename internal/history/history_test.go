@@ -237,6 +237,7 @@ func TestLoadBrokenRepository(t *testing.T) {
 
 func TestParse(t *testing.T) {
 	const hash = "0123456789012345678901234567890123456789"
+	const blobs = " 1111111111111111111111111111111111111111 2222222222222222222222222222222222222222 "
 	for _, tc := range []struct {
 		name, in string
 		want     map[string][]string
@@ -244,30 +245,35 @@ func TestParse(t *testing.T) {
 	}{
 		{name: "empty", in: "", want: map[string][]string{}},
 		{
-			name: "merge without files, empty author and subject",
+			name: "merge without files, empty author and subject, a rename",
 			in: "\x00" + hash + "\x002024-01-02T03:04:05+07:00\x00\x00\x00" +
-				"\x00" + hash + "\x002024-01-01T00:00:00Z\x00An\x00s\x00\ncontent/a b.md\x00content/\nb.md\x00",
+				"\x00" + hash + "\x002024-01-01T00:00:00Z\x00An\x00s\x00\n:100644 100644" + blobs + "M\x00content/a b.md\x00" +
+				":000000 100644" + blobs + "A\x00content/\nb.md\x00:100644 100644" + blobs + "R090\x00content/c.md\x00content/d.md\x00",
 			want: map[string][]string{
 				"content/a b.md": {"012345678901 | 2024-01-01T00:00:00Z | 01/01/2024 | An | s"},
 				"content/\nb.md": {"012345678901 | 2024-01-01T00:00:00Z | 01/01/2024 | An | s"},
+				"content/c.md":   {"012345678901 | 2024-01-01T00:00:00Z | 01/01/2024 | An | s"},
+				"content/d.md":   {"012345678901 | 2024-01-01T00:00:00Z | 01/01/2024 | An | s"},
 			},
 		},
 		{name: "path before any commit", in: "content/a.md\x00", err: true},
 		{name: "header cut short", in: "\x00" + hash + "\x002024-01-01T00:00:00Z\x00An", err: true},
 		{name: "bad date", in: "\x00" + hash + "\x00yesterday\x00An\x00s\x00", err: true},
+		{name: "a path without its line", in: "\x00" + hash + "\x002024-01-01T00:00:00Z\x00An\x00s\x00\ncontent/a.md\x00", err: true},
+		{name: "a rename cut short", in: "\x00" + hash + "\x002024-01-01T00:00:00Z\x00An\x00s\x00\n:100644 100644" + blobs + "R100\x00content/a.md\x00", err: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h, err := parse(strings.NewReader(tc.in))
+			commits, err := parse(strings.NewReader(tc.in))
 			if tc.err {
 				if err == nil {
-					t.Errorf("parse = %v, want an error", show(h))
+					t.Errorf("parse = %v, want an error", commits)
 				}
 				return
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			sameHistory(t, h, tc.want)
+			sameHistory(t, assemble(commits, nil), tc.want)
 		})
 	}
 }
@@ -277,17 +283,20 @@ func TestParse(t *testing.T) {
 func BenchmarkParse(b *testing.B) {
 	var out strings.Builder
 	const hash = "0123456789012345678901234567890123456789"
+	const blobs = " 1111111111111111111111111111111111111111 2222222222222222222222222222222222222222 "
 	for commit := range 3 {
 		out.WriteString("\x00" + hash + "\x002024-01-08T09:00:00+07:00\x00Nguyễn Văn An\x00Duyệt: đợt " + strconv.Itoa(commit) + "\x00\n")
 		for i := range 10000 {
-			out.WriteString("content/registrations/2024/xa-ka-do/mo-hinh-so-" + strconv.Itoa(i) + ".md\x00")
+			out.WriteString(":100644 100644" + blobs + "M\x00content/registrations/2024/xa-ka-do/mo-hinh-so-" + strconv.Itoa(i) + ".md\x00")
 		}
 	}
 	data := out.String()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := parse(strings.NewReader(data)); err != nil {
+		commits, err := parse(strings.NewReader(data))
+		if err != nil {
 			b.Fatal(err)
 		}
+		assemble(commits, nil)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"time"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/history"
@@ -70,7 +69,7 @@ type registrationView struct {
 	Mark         Mark          // with serve --base: what the branch did to it
 	Print        printView     // the official document, for printing
 	EditURL      string        // "propose a change" in the repository, may be empty
-	History      []historyLine // the commits that touched its file, newest first; empty outside git
+	History      []historyLine // what the commits of its file and attachments changed, oldest first; empty outside git
 	// Decision is the notice that approved or rejected it; nil while none
 	// has, and then ApprovingLevel is who decides (content.ApprovingLevel).
 	Decision       *decisionLine
@@ -83,14 +82,6 @@ type registrationView struct {
 	Timeline    []timelineStep
 	Result      *resultView
 	ResultPrint *resultPrint
-}
-
-// historyLine is one commit in a registration's history.
-type historyLine struct {
-	Date     string // dd/mm/yyyy, the author's own day
-	DateTime string // yyyy-mm-dd, for the datetime attribute
-	Author   string
-	Subject  string
 }
 
 // organisationsView is the organisations index: the structure in place,
@@ -257,19 +248,6 @@ func (b *viewBuilder) registration(r *content.Registration) registrationView {
 		v.ApprovingLevel = &Link{level.Title, b.urls.Organisation(level)}
 	}
 	return v
-}
-
-// historyLines presents the commits that touched the file at path.
-func (b *viewBuilder) historyLines(path string) []historyLine {
-	commits := b.history[path]
-	if len(commits) == 0 {
-		return nil
-	}
-	lines := make([]historyLine, len(commits))
-	for i, c := range commits {
-		lines[i] = historyLine{Date: vi.DateShort(c.Date), DateTime: c.Date.Format(time.DateOnly), Author: c.Author, Subject: c.Subject}
-	}
-	return lines
 }
 
 // organisations lists the top committees in place with the organisations
