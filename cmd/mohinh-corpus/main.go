@@ -1,6 +1,7 @@
 // Command mohinh-corpus writes a generated site (a province's Party
-// organisations, their registrations and the notices approving them) for
-// tests and benchmarks:
+// organisations, their registrations, the notices approving them, and for
+// the calls whose year is over the results reports, appraisals and
+// recognitions) for tests and benchmarks:
 //
 //	mohinh-corpus -n 10000 -seed 1 -out /tmp/corpus10k
 //

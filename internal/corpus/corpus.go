@@ -1,8 +1,9 @@
 // Package corpus generates a realistic, deterministic content tree for
 // mohinh: a province's Party organisations, their registrations of "mô
-// hình mới, cách làm sáng tạo" and the notices approving them, in the
-// format of docs/content-format.md. It is what the benchmarks are measured
-// on.
+// hình mới, cách làm sáng tạo", the notices approving them and, for the
+// calls whose year is over, the results reports, appraisals and
+// recognitions (results.go), in the format of docs/content-format.md. It
+// is what the benchmarks are measured on.
 package corpus
 
 import (
@@ -43,10 +44,17 @@ type Stats struct {
 	Individual         int
 	Late               int
 	Statuses           map[string]int
-	Decisions          int // approval notices
+	Decisions          int // approval notices (appraisals and recognitions are counted below)
 	Supplementary      int // of which supplementary ones, for late registrations
 	Decided            int // registrations a decision lists
 	Undecided          int // registrations past "registered" that no decision lists
+	Results            int // results reports
+	LateResults        int // of which filed after the call's results deadline
+	Appraisals         int // appraisal reports
+	Scored             int // registrations an appraisal scores
+	Recognitions       int // recognition decisions
+	Recognised         int // registrations a recognition recognises
+	NotRecognised      int // registrations a recognition does not recognise
 	Files              int
 	Bytes              int64
 	RegistrationBytes  int64
@@ -66,6 +74,9 @@ func (s Stats) String() string {
 		fmt.Fprintf(&b, "  %-18s %d\n", st, s.Statuses[st])
 	}
 	fmt.Fprintf(&b, "decisions         %d (supplementary %d; deciding %d registrations, %d past registered undecided)\n", s.Decisions, s.Supplementary, s.Decided, s.Undecided)
+	fmt.Fprintf(&b, "results           %d (late %d)\n", s.Results, s.LateResults)
+	fmt.Fprintf(&b, "appraisals        %d (scoring %d registrations)\n", s.Appraisals, s.Scored)
+	fmt.Fprintf(&b, "recognitions      %d (recognising %d, not %d)\n", s.Recognitions, s.Recognised, s.NotRecognised)
 	avg := 0.0
 	if s.Registrations > 0 {
 		avg = float64(s.RegistrationBytes) / float64(s.Registrations)
@@ -103,6 +114,9 @@ func Generate(dir string, opts Options) (Stats, error) {
 	camps := planCampaigns(r, years, root)
 	regs := planRegs(r, opts.Registrations, camps, orgs)
 	decs := planDecisions(r, regs, camps, orgs)
+	results := planResults(r, regs, camps)
+	judged := planJudgements(r, regs, camps, orgs)
+	numberDecisions(append(slices.Clone(decs), judged...))
 
 	st := Stats{
 		Organisations: map[string]int{}, Statuses: map[string]int{},
@@ -172,7 +186,35 @@ func Generate(dir string, opts Options) (Stats, error) {
 			seen[dd] = true
 			dirs = append(dirs, dd)
 		}
-		tasks = append(tasks, task{path: file, render: func(b *bytes.Buffer) { renderDecision(b, d, root) }})
+		tasks = append(tasks, task{path: file, render: func(b *bytes.Buffer) { renderDecision(b, d, root, orgs) }})
+	}
+	for _, res := range results {
+		st.Results++
+		if res.late {
+			st.LateResults++
+		}
+		file := filepath.Join(dir, filepath.FromSlash(resultFile(res.rg)))
+		if dd := filepath.Dir(file); !seen[dd] {
+			seen[dd] = true
+			dirs = append(dirs, dd)
+		}
+		tasks = append(tasks, task{path: file, render: func(b *bytes.Buffer) { renderResult(b, res, opts.Seed) }})
+	}
+	for _, d := range judged {
+		if d.kind == "appraisal" {
+			st.Appraisals++
+			st.Scored += len(d.scores)
+		} else {
+			st.Recognitions++
+			st.Recognised += len(d.approved)
+			st.NotRecognised += len(d.rejected)
+		}
+		file := filepath.Join(dir, filepath.FromSlash(content.DecisionPath(d.camp.year, d.issuer.id, d.slug())))
+		if dd := filepath.Dir(file); !seen[dd] {
+			seen[dd] = true
+			dirs = append(dirs, dd)
+		}
+		tasks = append(tasks, task{path: file, render: func(b *bytes.Buffer) { renderDecision(b, d, root, orgs) }})
 	}
 	for _, d := range dirs {
 		if err := os.MkdirAll(d, 0o755); err != nil {

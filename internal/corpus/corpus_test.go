@@ -22,11 +22,12 @@ import (
 // keys allowed in each kind of file; true = required.
 var schema = map[string]map[string]bool{
 	"index":        {"title": true, "description": false, "repository": false},
-	"campaign":     {"title": true, "year": true, "number": true, "issued": true, "deadline": true, "issuer": true, "signer": false, "signer_title": false, "recipients": false},
+	"campaign":     {"title": true, "year": true, "number": true, "issued": true, "deadline": true, "issuer": true, "signer": false, "signer_title": false, "recipients": false, "results_deadline": false, "criteria": false, "pass_score": false},
 	"field":        {"title": true, "order": false},
 	"organisation": {"title": true, "kind": true, "parent": false, "party_name": false, "place": false, "dissolved": false, "successor": false},
 	"registration": registrationKeys(),
-	"decision":     {"title": true, "kind": true, "issuer": true, "campaign": true, "number": true, "date": true, "signer": false, "signer_title": false, "approved": false, "rejected": false},
+	"decision":     {"title": true, "kind": true, "issuer": true, "campaign": true, "number": true, "date": true, "signer": false, "signer_title": false, "approved": false, "rejected": false, "scores": false, "recognised": false, "not_recognised": false},
+	"result":       {"number": false, "date": true, "signer": false, "signer_title": false, "achieved": true, "lessons": false},
 }
 
 // registrationKeys are the contract's.
@@ -38,7 +39,10 @@ func registrationKeys() map[string]bool {
 	return keys
 }
 
-var dateKeys = map[string]bool{"issued": true, "deadline": true, "dissolved": true, "date": true}
+var dateKeys = map[string]bool{"issued": true, "deadline": true, "dissolved": true, "date": true, "results_deadline": true}
+
+// listKeys are the keys whose value is a non-empty list.
+var listKeys = map[string]bool{"recipients": true, "approved": true, "rejected": true, "criteria": true, "scores": true, "recognised": true, "not_recognised": true}
 
 type doc struct {
 	path, kind string
@@ -92,6 +96,8 @@ func parse(t *testing.T, rel string, b []byte) doc {
 		d.kind = "registration"
 	case strings.HasPrefix(rel, "content/decisions/"):
 		d.kind = "decision"
+	case strings.HasPrefix(rel, "content/results/"):
+		d.kind = "result"
 	default:
 		t.Fatalf("%s: unexpected file", rel)
 	}
@@ -117,7 +123,7 @@ func parse(t *testing.T, rel string, b []byte) doc {
 			t.Errorf("%s: duplicate key %q", rel, k)
 		}
 		switch {
-		case k == "recipients" || k == "approved" || k == "rejected":
+		case listKeys[k]:
 			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
 				t.Errorf("%s: %s is not a list", rel, k)
 			}
@@ -125,7 +131,7 @@ func parse(t *testing.T, rel string, b []byte) doc {
 			continue
 		case v.Kind != yaml.ScalarNode:
 			t.Errorf("%s: %s is not a scalar", rel, k)
-		case k == "year" || k == "campaign" || k == "order":
+		case k == "year" || k == "campaign" || k == "order" || k == "pass_score":
 			if v.Tag != "!!int" {
 				t.Errorf("%s: %s = %q is not a bare integer", rel, k, v.Value)
 			}
@@ -181,7 +187,7 @@ func TestCorpus(t *testing.T) {
 		if d.kind != "index" && !vi.IsSlug(name) {
 			t.Errorf("%s: file name is not a slug", rel)
 		}
-		if d.kind == "registration" || d.kind == "decision" {
+		if d.kind == "registration" || d.kind == "decision" || d.kind == "result" {
 			name = rel
 		}
 		byKind[d.kind][name] = d
@@ -199,8 +205,22 @@ func TestCorpus(t *testing.T) {
 	if st.Files != len(tree) {
 		t.Errorf("stats say %d files, %d written", st.Files, len(tree))
 	}
-	if len(byKind["decision"]) != st.Decisions || st.Decisions == 0 {
-		t.Errorf("%d decision files, stats say %d", len(byKind["decision"]), st.Decisions)
+	if len(byKind["decision"]) != st.Decisions+st.Appraisals+st.Recognitions || st.Decisions == 0 {
+		t.Errorf("%d decision files, stats say %d + %d + %d", len(byKind["decision"]), st.Decisions, st.Appraisals, st.Recognitions)
+	}
+	if len(byKind["result"]) != st.Results || st.Results == 0 || st.Appraisals == 0 || st.Recognitions == 0 || st.Recognised == 0 || st.NotRecognised == 0 {
+		t.Errorf("%d results files, stats say %d; %d appraisals, %d recognitions (%d recognised, %d not)", len(byKind["result"]), st.Results, st.Appraisals, st.Recognitions, st.Recognised, st.NotRecognised)
+	}
+	for rel, res := range byKind["result"] {
+		if _, ok := regs["content/registrations/"+strings.TrimPrefix(rel, "content/results/")]; !ok {
+			t.Errorf("%s: no registration of that path", rel)
+		}
+		if n := res.meta["number"]; n != "" && !regexp.MustCompile(content.NumberPattern).MatchString(n) {
+			t.Errorf("%s: number %q", rel, n)
+		}
+		if len([]rune(res.meta["achieved"])) < 60 {
+			t.Errorf("%s: achieved %q is short", rel, res.meta["achieved"])
+		}
 	}
 	numbers := map[string]bool{}
 	for rel, d := range byKind["decision"] {
@@ -363,8 +383,9 @@ func TestYears(t *testing.T) {
 }
 
 // The site loads without an error, on the corpus's own today and on the
-// real one, and the statuses the loader derives from the decisions are
-// the ones the generator counted.
+// real one, and the statuses the loader derives from the decisions,
+// results reports, appraisals and recognitions are the ones the generator
+// counted.
 func TestLoads(t *testing.T) {
 	const n = 1000
 	dir, st := generate(t, n)
@@ -373,13 +394,17 @@ func TestLoads(t *testing.T) {
 	for _, today := range []content.Date{snapshot, {}} {
 		site, diags := content.LoadWith(os.DirFS(dir), content.Options{Today: today})
 		for _, d := range diags {
-			if d.Severity == diag.Error {
+			if d.Severity == diag.Error || d.Code == "below-pass-score" || d.Code == "text-too-short" {
 				t.Errorf("today %s: %s", today, d)
 			}
 		}
-		if len(site.Decisions) != st.Decisions {
-			t.Errorf("%d decisions loaded, %d written", len(site.Decisions), st.Decisions)
+		if want := st.Decisions + st.Appraisals + st.Recognitions; len(site.Decisions) != want {
+			t.Errorf("%d decisions loaded, %d written", len(site.Decisions), want)
 		}
+		if len(site.Results) != st.Results {
+			t.Errorf("%d results loaded, %d written", len(site.Results), st.Results)
+		}
+		checkJudgements(t, site, st)
 		statuses, decided, undecided := map[string]int{}, 0, 0
 		for _, r := range site.Registrations {
 			statuses[string(r.Status)]++
@@ -438,5 +463,64 @@ func TestDecisionDates(t *testing.T) {
 	}
 	if decided == 0 {
 		t.Error("a level that could decide never did")
+	}
+}
+
+// checkJudgements checks the second half of the year as loaded: each
+// report after its approval, each appraisal after the reports it scores
+// and by the approving level or an advisory body under it, each
+// recognition after the appraisal and only of models at the pass score.
+func checkJudgements(t *testing.T, site *content.Site, st Stats) {
+	t.Helper()
+	scored, recognised, notRecognised := 0, 0, 0
+	for _, r := range site.Registrations {
+		ref := content.RegistrationRef(r)
+		if res := r.Result; res != nil {
+			if r.Decision == nil || r.DecisionRejects || !res.Date.After(r.Decision.Date) {
+				t.Errorf("%s: results report of %s not after its approval", res.Path, res.Date)
+			}
+			if r.Campaign.Year == DefaultYears[len(DefaultYears)-1] {
+				t.Errorf("%s: results report in the newest call", res.Path)
+			}
+		}
+		if a := r.Appraisal; a != nil {
+			scored++
+			level := r.ApprovingLevel()
+			if a.Issuer != level && (a.Issuer.Kind != content.CoQuanThamMuu || a.Issuer.Parent != level) {
+				t.Errorf("%s: %s appraised by %s, approved by %s", a.Path, ref, a.Issuer.ID, level.ID)
+			}
+			if a.Date.Before(r.Result.Date) {
+				t.Errorf("%s: %s appraised before its report", a.Path, ref)
+			}
+		}
+		if d := r.Recognition; d != nil {
+			if r.Appraisal == nil || d.Date.Before(r.Appraisal.Date) || d.Issuer != r.ApprovingLevel() {
+				t.Errorf("%s: %s recognised without an appraisal before, or by another level", d.Path, ref)
+				continue
+			}
+			if r.RecognitionRejects {
+				notRecognised++
+			} else {
+				recognised++
+				if r.Score.Total < r.Campaign.PassScore {
+					t.Errorf("%s: %s recognised with %d points", d.Path, ref, r.Score.Total)
+				}
+			}
+		}
+	}
+	if scored != st.Scored || recognised != st.Recognised || notRecognised != st.NotRecognised {
+		t.Errorf("scored %d, recognised %d, not %d; stats say %d, %d, %d", scored, recognised, notRecognised, st.Scored, st.Recognised, st.NotRecognised)
+	}
+	if st.Results == 0 || st.LateResults == 0 || st.Appraisals == 0 || st.Recognised == 0 || st.NotRecognised == 0 {
+		t.Errorf("results %d (late %d), appraisals %d, recognised %d, not %d", st.Results, st.LateResults, st.Appraisals, st.Recognised, st.NotRecognised)
+	}
+	boards := 0
+	for _, d := range site.Decisions {
+		if d.Kind == content.Appraisal && d.Issuer.Kind == content.CoQuanThamMuu && len(d.Scores) > 0 && d.Scores[0].Registration.ApprovingLevel() != d.Issuer {
+			boards++
+		}
+	}
+	if boards == 0 {
+		t.Error("no appraisal by a committee's Ban Tổ chức")
 	}
 }

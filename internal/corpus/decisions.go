@@ -16,6 +16,7 @@ import (
 // approves and rejects the registrations of a call made to it
 // (docs/content-format.md, Decisions).
 type decision struct {
+	kind          string // content.DecisionKind: approval, appraisal, recognition
 	issuer        *org
 	camp          *campaign
 	supplementary bool // the notice on what was registered after the deadline
@@ -23,9 +24,10 @@ type decision struct {
 	number        string
 	signer        string
 	signerTitle   string
-	approved      []*reg
-	rejected      []*reg
+	approved      []*reg   // approved; for a recognition, recognised
+	rejected      []*reg   // rejected; for a recognition, not recognised
 	reasons       []string // why each of rejected was rejected
+	scores        []score  // an appraisal's (results.go)
 }
 
 // rejectReasons are what a committee writes when it does not approve.
@@ -131,7 +133,7 @@ func planDecisions(r *rand.Rand, regs []*reg, camps []*campaign, orgs []*org) []
 			if date.Before(lo) {
 				break // too late, or the level ended first: undecided
 			}
-			d := &decision{issuer: issuer, camp: c, supplementary: pi > 0, date: date, signer: issuer.secretary, signerTitle: issuer.headTitle}
+			d := &decision{kind: "approval", issuer: issuer, camp: c, supplementary: pi > 0, date: date, signer: issuer.secretary, signerTitle: issuer.headTitle}
 			if issuer.kind == KindCapUy || r.IntN(100) < 20 {
 				d.signer, d.signerTitle = issuer.deputy, issuer.deputyTitle
 			}
@@ -141,6 +143,7 @@ func planDecisions(r *rand.Rand, regs []*reg, camps []*campaign, orgs []*org) []
 					d.reasons = append(d.reasons, pick(r, rejectReasons))
 				} else {
 					d.approved = append(d.approved, rg)
+					rg.approval = d
 				}
 				rg.decided = true
 				if rg.status == "approved" || rg.status == "rejected" {
@@ -162,12 +165,18 @@ func later(a, b time.Time) time.Time {
 	return a
 }
 
-// numberDecisions numbers each issuer's notices from 1 in each calendar
-// year, in the order they were signed: 1-TB/ĐU, 2-TB/ĐU.
+// numberDecisions numbers each issuer's documents of each type from 1 in
+// each calendar year, in the order they were signed: 1-TB/ĐU, 2-TB/ĐU;
+// 1-PTĐ/BTCHU; 1-QĐ/HU.
 func numberDecisions(decs []*decision) {
-	byIssuer := map[*org][]*decision{}
+	type key struct {
+		issuer *org
+		code   string
+	}
+	byIssuer := map[key][]*decision{}
 	for _, d := range decs {
-		byIssuer[d.issuer] = append(byIssuer[d.issuer], d)
+		k := key{d.issuer, d.code()}
+		byIssuer[k] = append(byIssuer[k], d)
 	}
 	for _, ds := range byIssuer {
 		slices.SortStableFunc(ds, func(a, b *decision) int { return a.date.Compare(b.date) })
@@ -177,22 +186,61 @@ func numberDecisions(decs []*decision) {
 				n, year = 0, d.date.Year()
 			}
 			n++
-			d.number = strconv.Itoa(n) + "-TB/" + d.issuer.numSuffix
+			d.number = strconv.Itoa(n) + "-" + d.code() + "/" + d.issuer.numSuffix
 		}
 	}
 }
 
-// slug is the notice's file name.
+// code is the type of document in its number: a notice (TB) approves, an
+// appraisal form (PTĐ, phiếu thẩm định) scores, a committee's decision
+// (QĐ), a chi bộ's resolution (NQ) or an advisory body's notice
+// recognises.
+func (d *decision) code() string {
+	switch d.kind {
+	case "appraisal":
+		return "PTĐ"
+	case "recognition":
+		switch d.issuer.kind {
+		case KindCapUy, KindDangUyCoSo:
+			return "QĐ"
+		case KindCoQuanThamMuu:
+			return "TB"
+		}
+		return "NQ"
+	}
+	return "TB"
+}
+
+// slug is the document's file name.
 func (d *decision) slug() string {
+	switch d.kind {
+	case "appraisal":
+		return "phieu-tham-dinh-ket-qua-thuc-hien-mo-hinh-nam-" + strconv.Itoa(d.camp.year)
+	case "recognition":
+		kind := map[string]string{"QĐ": "quyet-dinh", "NQ": "nghi-quyet", "TB": "thong-bao"}[d.code()]
+		return kind + "-cong-nhan-mo-hinh-nam-" + strconv.Itoa(d.camp.year)
+	}
 	if d.supplementary {
 		return "thong-bao-bo-sung-ket-qua-xet-duyet-mo-hinh-nam-" + strconv.Itoa(d.camp.year)
 	}
 	return "thong-bao-ket-qua-xet-duyet-mo-hinh-nam-" + strconv.Itoa(d.camp.year)
 }
 
-// title is the notice's subject line, naming whose models it decides.
+// title is the document's subject line, naming whose models it decides.
 func (d *decision) title() string {
 	y := strconv.Itoa(d.camp.year)
+	switch d.kind {
+	case "appraisal":
+		return "Phiếu thẩm định kết quả thực hiện mô hình mới, cách làm sáng tạo năm " + y
+	case "recognition":
+		switch d.code() {
+		case "QĐ":
+			return "Quyết định công nhận mô hình mới, cách làm sáng tạo năm " + y
+		case "NQ":
+			return "Nghị quyết công nhận mô hình mới, cách làm sáng tạo năm " + y + " của đảng viên"
+		}
+		return "Thông báo công nhận mô hình mới, cách làm sáng tạo năm " + y + " của đảng viên"
+	}
 	if d.supplementary {
 		return "Thông báo bổ sung kết quả xét duyệt mô hình mới, cách làm sáng tạo năm " + y
 	}
@@ -220,7 +268,15 @@ func (d *decision) all() []*reg { return append(slices.Clone(d.approved), d.reje
 
 func ref(rg *reg) string { return rg.org.id + "/" + rg.slug }
 
-func renderDecision(b *bytes.Buffer, d *decision, root *org) {
+func renderDecision(b *bytes.Buffer, d *decision, root *org, orgs []*org) {
+	switch d.kind {
+	case "appraisal":
+		renderAppraisal(b, d, orgs)
+		return
+	case "recognition":
+		renderRecognition(b, d, orgs)
+		return
+	}
 	f := fm{b}
 	f.open()
 	f.str("title", d.title())

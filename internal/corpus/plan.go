@@ -39,7 +39,11 @@ type reg struct {
 	signerTitle  string
 	status       string
 	writeStatus  bool
-	decided      bool // listed by a decision (decisions.go)
+	decided      bool      // listed by a decision (decisions.go)
+	approval     *decision // the notice that approved it
+	result       *result   // its results report (results.go)
+	appraisal    *decision // the appraisal that scored it
+	recognition  *decision // the recognition that decided on it
 	late         bool
 }
 

@@ -61,6 +61,9 @@ func renderCampaign(b *bytes.Buffer, c *campaign, root *org) {
 	if len(c.recipients) > 0 {
 		f.list("recipients", c.recipients)
 	}
+	f.date("results_deadline", resultsDeadline(c))
+	renderCriteria(b)
+	f.int("pass_score", passScore)
 	f.close()
 	para(b, "Thực hiện Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị về chủ trương khuyến khích và bảo vệ cán bộ năng động, sáng tạo vì lợi ích chung; Hướng dẫn số 09-HD/BTCTU ngày 14/12/2022 của Ban Tổ chức Tỉnh ủy, Ban Thường vụ "+root.title+" đề nghị các cơ quan tham mưu, tổ chức cơ sở đảng đăng ký mô hình mới, cách làm sáng tạo năm "+strconv.Itoa(c.year)+".")
 	heading(b, "Yêu cầu")
@@ -71,6 +74,8 @@ func renderCampaign(b *bytes.Buffer, c *campaign, root *org) {
 	})
 	heading(b, "Thời hạn")
 	para(b, "Bản đăng ký gửi về Ban Tổ chức "+root.title+" trước "+proseDate(c.deadline)+" qua đường văn thư; kết quả thực hiện là căn cứ đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên cuối năm "+strconv.Itoa(c.year)+".")
+	heading(b, "Báo cáo kết quả, thẩm định và công nhận")
+	para(b, "Các tổ chức đảng, đảng viên có mô hình được thông qua báo cáo kết quả thực hiện trước "+proseDate(resultsDeadline(c))+". Cấp xét duyệt (hoặc ban tổ chức của cấp ủy đó) thẩm định theo ba tiêu chí: tính mới, sáng tạo (30 điểm); hiệu quả (40 điểm); khả năng nhân rộng (30 điểm); mô hình đạt từ "+strconv.Itoa(passScore)+" điểm trở lên được xem xét công nhận.")
 }
 
 func renderField(b *bytes.Buffer, f *field, order int) {
