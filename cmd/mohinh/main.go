@@ -46,6 +46,7 @@ func commands() []command {
 		{"serve", "xem trước cổng thông tin, tự dựng lại khi lưu tệp (cho người duyệt)", runServe},
 		{"check", "kiểm tra nội dung, không tạo trang (dùng cho pull request)", runCheck},
 		{"new", "tạo sẵn tệp đăng ký mô hình mới để điền vào", runNew},
+		{"import", "nhập bản đăng ký từ văn bản Word (.docx, .doc) hoặc danh sách .xlsx, .csv", runImport},
 		{"codeowners", "tạo tệp CODEOWNERS từ danh sách người duyệt của các tổ chức", runCodeowners},
 		{"report", "báo cáo một đợt đăng ký cho Ban Tổ chức: xlsx, csv, json hoặc md", runReport},
 		{"version", "in phiên bản của mohinh (cũng là mohinh --version)", runVersion},
