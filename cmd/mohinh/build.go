@@ -15,20 +15,21 @@ import (
 	"github.com/mohinh/mohinh/internal/build"
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/fileerr"
-	"github.com/mohinh/mohinh/internal/render"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("build", stderr)
 	site := siteFlag(fl)
 	out := fl.String("out", "", "thư mục kết quả (mặc định: <site>/public)")
-	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/")
+	baseURL := baseURLFlag(fl, "địa chỉ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh build [--site THƯ-MỤC] [--out THƯ-MỤC] [--base-url ĐỊA-CHỈ]
 
 Kiểm tra toàn bộ nội dung trong content/ rồi tạo các trang của cổng thông tin.
 Nếu nội dung có lỗi, in mọi lỗi dưới dạng đường-dẫn:dòng:cột: thông báo,
 không ghi gì vào thư mục kết quả và thoát với mã 1.
+feed.xml và sitemap.xml chỉ được ghi khi biết địa chỉ đầy đủ của trang:
+base_url trong content/_index.md, hoặc --base-url https://….
 
 Tùy chọn:
 `)
@@ -40,7 +41,7 @@ Tùy chọn:
 	if *out == "" {
 		*out = filepath.Join(*site, "public")
 	}
-	urls, err := render.NewURLs(*baseURL)
+	urls, err := flagURLs(fl, *baseURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "mohinh build: --base-url không hợp lệ: %s\n", baseURLProblem(*baseURL))
 		return exitUsage
@@ -74,6 +75,9 @@ Tùy chọn:
 		}
 		fmt.Fprintf(stderr, "mohinh build: %v; %s giữ nguyên.\n", err, *out)
 		return exitContent
+	}
+	if !res.URLs.Absolute() {
+		fmt.Fprintln(stderr, "mohinh build: "+noAddress)
 	}
 	fmt.Fprintf(stdout, "Đã tạo %d tệp từ %d bản đăng ký, %d tổ chức trong %s (%d ms).\n",
 		res.Files, len(res.Site.Registrations), len(res.Site.Organisations), *out, time.Since(start).Milliseconds())

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/mohinh/mohinh/internal/content"
+	"github.com/mohinh/mohinh/internal/render"
 )
 
 // The flags every command shares, defined once: their names, their help,
@@ -156,9 +157,29 @@ func printFlags(fl *flag.FlagSet, names ...string) {
 	}
 }
 
+// baseURLFlag defines --base-url, where the site is published: it
+// overrides base_url of content/_index.md, which is used when the flag is
+// not given (flagURLs).
+func baseURLFlag(fl *flag.FlagSet, usage string) *string {
+	return fl.String("base-url", "", usage+"\n(mặc định: base_url trong content/_index.md, nếu không có thì /)")
+}
+
+// flagURLs are the URLs of --base-url when it is given; the zero URLs,
+// which stands for base_url of content/_index.md, when it is not.
+func flagURLs(fl *flag.FlagSet, value string) (render.URLs, error) {
+	if !flagSet(fl, "base-url") {
+		return render.URLs{}, nil
+	}
+	return render.NewURLs(value)
+}
+
+// noAddress says why a build without the site's public address wrote no
+// feed and no sitemap.
+const noAddress = "chưa ghi feed.xml và sitemap.xml: cần địa chỉ đầy đủ của trang (base_url trong content/_index.md hoặc --base-url https://…)"
+
 // baseURLProblem says what is wrong with a --base-url that
-// render.NewURLs refused: it must parse as an address and have no query or
-// fragment.
+// render.NewURLs refused: it must parse as an address, have no query or
+// fragment, and be a path or an http(s) address with a host.
 func baseURLProblem(value string) string {
 	return fmt.Sprintf("%q không phải địa chỉ của một trang web; hãy ghi địa chỉ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/ hoặc /mohinh/, không có phần ? hay #", value)
 }

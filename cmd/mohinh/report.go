@@ -24,7 +24,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
 	table := fl.String("table", "registrations", "chỉ với --format csv: registrations (danh sách đăng ký), compliance (tình hình đăng ký)\nhoặc evaluation (đánh giá cuối năm)")
 	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình; với xlsx phải có -o hoặc chuyển hướng vào tệp)")
-	baseURL := fl.String("base-url", "/", "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
+	baseURL := baseURLFlag(fl, "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--site THƯ-MỤC] [--campaign NĂM] [--organisation MÃ]
                      [--format xlsx|csv|json|md] [--table registrations|compliance|evaluation] [-o TỆP]
@@ -66,12 +66,11 @@ Tùy chọn:
 		fmt.Fprintln(stderr, "  mohinh report --format xlsx -o bao-cao.xlsx")
 		return exitUsage
 	}
-	urls, err := render.NewURLs(*baseURL)
+	urls, err := flagURLs(fl, *baseURL)
 	if err != nil {
 		fmt.Fprintf(stderr, "mohinh report: --base-url không hợp lệ: %s\n", baseURLProblem(*baseURL))
 		return exitUsage
 	}
-	links := render.ExportLinks(urls)
 
 	if !requireSite("report", *siteDir, stderr) {
 		return exitUsage
@@ -85,6 +84,8 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh report: %d lỗi trong nội dung; chưa lập báo cáo.\n", len(errs))
 		return exitContent
 	}
+	urls, _ = urls.Or(site.Settings.BaseURL) // checked by the loader
+	links := render.ExportLinks(urls)
 	c, msg := pickCampaign(site, *year)
 	if c == nil {
 		fmt.Fprintf(stderr, "mohinh report: %s\n", msg)

@@ -27,7 +27,7 @@ import (
 type Options struct {
 	Site  string       // the folder holding content/ and, optionally, layouts/
 	Out   string       // the output folder
-	URLs  render.URLs  // where the site is published (render.NewURLs); the zero URLs is "/"
+	URLs  render.URLs  // where it is published (render.NewURLs, --base-url); the zero URLs: base_url of content/_index.md, or "/"
 	Today content.Date // for dates in the future; zero means today
 
 	// Waiting, when set, is called when another build is writing the same
@@ -40,6 +40,10 @@ type Options struct {
 type Result struct {
 	Site  *content.Site
 	Files int
+	// URLs is where the site was built for: Options.URLs, or base_url.
+	// Without an absolute address (URLs.Absolute), the feed and the sitemap
+	// were left out.
+	URLs render.URLs
 }
 
 // Build loads, validates, renders and publishes. With content errors it
@@ -63,6 +67,10 @@ func Build(opts Options) (Result, diag.List, error) {
 	if histErr != nil {
 		return Result{Site: site}, diags, histErr
 	}
+	urls, err := opts.URLs.Or(site.Settings.BaseURL)
+	if err != nil {
+		return Result{Site: site}, diags, err
+	}
 	layouts, err := Layouts(opts.Site)
 	if err != nil {
 		return Result{Site: site}, diags, err
@@ -72,7 +80,7 @@ func Build(opts Options) (Result, diag.List, error) {
 		return Result{Site: site}, diags, err
 	}
 	w := &countingWriter{w: staging}
-	ropts := render.Options{URLs: opts.URLs, Layouts: layouts, History: hist, Files: os.DirFS(opts.Site)}
+	ropts := render.Options{URLs: urls, Layouts: layouts, History: hist, Files: os.DirFS(opts.Site)}
 	if err := render.Render(site, ropts, w); err != nil {
 		staging.Abort()
 		return Result{Site: site}, diags, err
@@ -81,7 +89,7 @@ func Build(opts Options) (Result, diag.List, error) {
 		staging.Abort()
 		return Result{Site: site}, diags, err
 	}
-	return Result{Site: site, Files: int(w.n.Load())}, diags, nil
+	return Result{Site: site, Files: int(w.n.Load()), URLs: urls}, diags, nil
 }
 
 // Layouts returns the site's layouts/ folder over the embedded defaults: a

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -155,11 +156,14 @@ func TestSampleSiteReports(t *testing.T) {
 		t.Errorf("registrations.json: %d calls, %d registrations; want %d, %d", len(all.Campaigns), total, len(site.Campaigns), len(site.Registrations))
 	}
 
-	// The feed: well-formed, newest first, absolute.
+	// The feed: well-formed, newest signed first, absolute, each entry
+	// updated at or after it was published (export.TestAtomRules checks
+	// the rest of RFC 4287).
 	var feed struct {
 		Entries []struct {
-			ID      string `xml:"id"`
-			Updated string `xml:"updated"`
+			ID        string `xml:"id"`
+			Updated   string `xml:"updated"`
+			Published string `xml:"published"`
 		} `xml:"entry"`
 	}
 	if err := xml.Unmarshal(read("feed.xml"), &feed); err != nil {
@@ -168,13 +172,18 @@ func TestSampleSiteReports(t *testing.T) {
 	if len(feed.Entries) != min(len(site.Registrations), export.FeedSize) {
 		t.Errorf("feed: %d entries, want %d", len(feed.Entries), min(len(site.Registrations), export.FeedSize))
 	}
-	for i, e := range feed.Entries {
+	lastPublished := ""
+	for _, e := range feed.Entries {
 		if !strings.HasPrefix(e.ID, base+"mo-hinh/") {
 			t.Errorf("feed entry %q is not absolute", e.ID)
 		}
-		if i > 0 && e.Updated > feed.Entries[i-1].Updated {
-			t.Errorf("feed: %s after %s", e.Updated, feed.Entries[i-1].Updated)
+		if e.Updated < e.Published {
+			t.Errorf("feed entry %q: updated %s before published %s", e.ID, e.Updated, e.Published)
 		}
+		if e.Published != "" && lastPublished != "" && e.Published > lastPublished {
+			t.Errorf("feed: published %s after %s", e.Published, lastPublished)
+		}
+		lastPublished = cmp.Or(e.Published, lastPublished)
 	}
 
 	// The sitemap lists exactly the pages.

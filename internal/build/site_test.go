@@ -15,7 +15,8 @@ import (
 // Site tests: each testdata/sites/*.txtar is a whole small site, built into
 // a temporary folder, with assertions on the output in the file "assert":
 //
-//	base-url https://example.org/sub/   build with this base URL
+//	base-url https://example.org/sub/   build with this base URL (--base-url); without
+//	                                    one, at base_url of content/_index.md or "/"
 //	exists PATH                         the output has PATH
 //	! exists PATH                       it does not
 //	PATH TEXT                           PATH contains TEXT
@@ -75,9 +76,12 @@ func runSiteTest(t *testing.T, file string) {
 			wantErrors = append(wantErrors, v)
 		}
 	}
-	_, diags, err := Build(opts)
+	res, diags, err := Build(opts)
 	if err != nil {
 		t.Fatalf("build: %v", err)
+	}
+	if opts.URLs.IsZero() { // built at base_url of content/_index.md, or "/"
+		baseURL = res.URLs.Home()
 	}
 	var got []string
 	for _, d := range diags {

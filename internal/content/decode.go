@@ -14,6 +14,7 @@ var (
 		{"title", "tên cổng thông tin", true},
 		{"description", "mô tả ngắn", false},
 		{"repository", "địa chỉ kho git", false},
+		{"base_url", "địa chỉ đầy đủ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/", false},
 	}
 	campaignKeys = []keySpec{
 		{"title", "tên đợt đăng ký", true},
@@ -64,6 +65,14 @@ func decodeSettings(path string, fm *frontMatter, diags *diagnostics) Settings {
 		line, col := r.src.At("repository")
 		diags.Errorf(path, line, col, "bad-url", "\"repository\" phải là địa chỉ trang web bắt đầu bằng https://")
 		s.Repository = ""
+	}
+	if raw := r.text("base_url"); raw != "" {
+		u, err := BaseURL(raw)
+		if err != nil {
+			line, col := r.src.At("base_url")
+			diags.Errorf(path, line, col, "bad-base-url", "\"base_url\" %q %v: hãy ghi địa chỉ trang chủ của cổng thông tin, ví dụ https://mohinh.example.gov.vn/don-duong/", raw, err)
+		}
+		s.BaseURL = u
 	}
 	s.Source = r.src
 	return s

@@ -67,6 +67,7 @@ type Settings struct {
 	Title       string
 	Description string
 	Repository  string // URL of the git repository, may be empty
+	BaseURL     string // where the site is published: absolute, ending in "/" (BaseURL); may be empty
 	Body        Markdown
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mohinh/mohinh/internal/content"
 )
@@ -68,9 +69,13 @@ type atomEntry struct {
 
 // Atom writes the Atom feed (RFC 4287) of the newest registrations of
 // site, newest first: by the date signed, and for one without a date, the
-// date its call was issued. The feed is as new as its newest entry, so that
-// it changes only when the content does.
-func Atom(w io.Writer, site *content.Site, links FeedLinks) error {
+// date its call was issued. An entry is as new as the latest change to its
+// registration (entryUpdated), and the feed as its newest entry, so that it
+// changes only when the content does: no clock is read.
+//
+// lastCommit says when git last changed a file of the content (by its
+// Source.Path); nil, or a zero time, where there is no history.
+func Atom(w io.Writer, site *content.Site, links FeedLinks, lastCommit func(path string) time.Time) error {
 	type dated struct {
 		r *content.Registration
 		d content.Date
@@ -99,34 +104,82 @@ func Atom(w io.Writer, site *content.Site, links FeedLinks) error {
 		Generator: "mohinh",
 		Entries:   make([]atomEntry, len(regs)),
 	}
-	if len(regs) > 0 {
-		f.Updated = atomTime(regs[0].d)
-	}
+	var newest time.Time
 	for i, x := range regs {
 		r := x.r
 		author := r.Organisation.Title
 		if r.Individual() {
 			author = r.Member + " (" + r.Organisation.Title + ")"
 		}
+		updated := entryUpdated(r, x.d, lastCommit)
+		if updated.After(newest) {
+			newest = updated
+		}
 		summary := r.Organisation.Title + " — " + r.Field.Title + " — " + r.Timeliness().Label() + ". Tính mới của mô hình: " + r.Novelty
 		e := atomEntry{
-			ID: links.Registration(r), Title: r.Title, Updated: atomTime(x.d),
+			ID: links.Registration(r), Title: r.Title, Updated: atomTime(updated),
 			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: links.Registration(r)},
 			Author:   atomPerson{Name: author},
 			Category: atomCategory{Term: r.Field.ID, Label: r.Field.Title},
 			Summary:  atomText{Type: "text", Text: summary},
 		}
 		if !r.Date.IsZero() {
-			e.Published = atomTime(r.Date)
+			e.Published = atomTime(inVietnam(r.Date))
 		}
 		f.Entries[i] = e
+	}
+	if !newest.IsZero() {
+		f.Updated = atomTime(newest)
 	}
 	return writeXML(w, f)
 }
 
-// atomTime is a date as an Atom date: midnight in Vietnam, where the
-// content's dates are written.
-func atomTime(d content.Date) string { return d.String() + "T00:00:00+07:00" }
+// entryUpdated is the latest change to registration r, dated d in the
+// feed: d, the dates of its decision, results report, appraisal and
+// recognition, and the last commit to any of their files. A registration
+// approved, reported on or recognised after it was signed is then new
+// again to a feed reader.
+func entryUpdated(r *content.Registration, d content.Date, lastCommit func(path string) time.Time) time.Time {
+	latest := inVietnam(d)
+	later := func(t time.Time) {
+		if t.After(latest) {
+			latest = t
+		}
+	}
+	paths := []string{r.Path}
+	for _, doc := range []*content.Decision{r.Decision, r.Appraisal, r.Recognition} {
+		if doc != nil {
+			later(inVietnam(doc.Date))
+			paths = append(paths, doc.Path)
+		}
+	}
+	if r.Result != nil {
+		later(inVietnam(r.Result.Date))
+		paths = append(paths, r.Result.Path)
+	}
+	if lastCommit != nil {
+		for _, p := range paths {
+			later(lastCommit(p))
+		}
+	}
+	return latest
+}
+
+// vietnam is the time zone the content's dates are written in.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// inVietnam is date d at midnight in Vietnam; the zero time for no date.
+func inVietnam(d content.Date) time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	y, m, day := d.Time().Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, vietnam)
+}
+
+// atomTime is a time as an Atom date (RFC 3339), in Vietnam's time zone,
+// to the second.
+func atomTime(t time.Time) string { return t.In(vietnam).Format(time.RFC3339) }
 
 type sitemapURLSet struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
@@ -148,6 +201,18 @@ func Sitemap(w io.Writer, urls []string) error {
 		set.URLs = append(set.URLs, sitemapURL{Loc: u})
 	}
 	return writeXML(w, set)
+}
+
+// Robots writes robots.txt: every robot may read every page, and the
+// sitemap, when there is one, is at sitemap, an absolute address (robots.txt
+// takes no other). Robots read it only at the root of a host.
+func Robots(w io.Writer, sitemap string) error {
+	text := "User-agent: *\nAllow: /\n"
+	if sitemap != "" {
+		text += "\nSitemap: " + sitemap + "\n"
+	}
+	_, err := io.WriteString(w, text)
+	return err
 }
 
 // writeXML writes v as an indented XML document with its declaration.

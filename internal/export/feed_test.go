@@ -3,8 +3,13 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"net/url"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/mohinh/mohinh/internal/content"
 )
 
 type atomDoc struct {
@@ -18,10 +23,11 @@ type atomDoc struct {
 		Href string `xml:"href,attr"`
 	} `xml:"link"`
 	Entries []struct {
-		ID      string `xml:"id"`
-		Title   string `xml:"title"`
-		Updated string `xml:"updated"`
-		Link    struct {
+		ID        string `xml:"id"`
+		Title     string `xml:"title"`
+		Updated   string `xml:"updated"`
+		Published string `xml:"published"`
+		Link      struct {
 			Href string `xml:"href,attr"`
 		} `xml:"link"`
 		Author   string `xml:"author>name"`
@@ -36,7 +42,7 @@ type atomDoc struct {
 func TestAtom(t *testing.T) {
 	site, _ := fixture(t)
 	var buf bytes.Buffer
-	if err := Atom(&buf, site, testLinks{}); err != nil {
+	if err := Atom(&buf, site, testLinks{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(buf.String(), xml.Header) {
@@ -73,6 +79,170 @@ func TestAtom(t *testing.T) {
 	if e.Author != "Nguyễn Văn An (Đảng ủy xã Ka Đô)" || e.Category.Term != "kinh-te" || !strings.Contains(e.Summary, "Nộp muộn") {
 		t.Errorf("first entry %+v", e)
 	}
+	for _, problem := range atomProblems(buf.Bytes()) {
+		t.Error(problem)
+	}
+}
+
+// An entry is as new as the latest change to its registration: its
+// decision, its results report, the last commit to any of their files; the
+// feed as its newest entry, whichever comes first. No clock is read: the
+// same site gives the same feed.
+func TestAtomUpdated(t *testing.T) {
+	fsys := fstest.MapFS{}
+	add := func(p, fm string) { fsys[p] = &fstest.MapFile{Data: []byte("---\n" + fm + "\n---\n")} }
+	add("content/_index.md", "title: Cổng thử")
+	add("content/campaigns/2024.md", "title: Đăng ký năm 2024\nyear: 2024\nnumber: 943-CV/HU\nissued: 2023-12-21\ndeadline: 2024-01-10\nissuer: huyen-uy")
+	add("content/fields/kinh-te.md", "title: Kinh tế")
+	add("content/organisations/huyen-uy.md", "title: Huyện ủy Đơn Dương\nkind: cap-uy")
+	add("content/organisations/xa-ka-do.md", "title: Đảng ủy xã Ka Đô\nkind: dang-uy-co-so\nparent: huyen-uy")
+	reg := func(slug, date string) {
+		add("content/registrations/2024/xa-ka-do/"+slug+".md", "title: Mô hình "+slug+"\norganisation: xa-ka-do\ncampaign: 2024\nfield: kinh-te\ndate: "+date+"\nnovelty: Mới.\nexpected_results: Tốt.")
+	}
+	reg("a-thong-qua", "2024-01-09")     // approved 2024-01-20, reported on 2024-11-15
+	reg("b-chi-thong-qua", "2024-01-08") // approved only
+	reg("c-sua-sau", "2024-01-07")       // approved, and its file edited later
+	reg("d-chua-duyet", "2024-01-06")    // nothing since
+	add("content/decisions/2024/huyen-uy/thong-qua.md", "title: Thông báo\nkind: approval\nissuer: huyen-uy\ncampaign: 2024\nnumber: 120-TB/HU\ndate: 2024-01-20\napproved:\n  - xa-ka-do/a-thong-qua\n  - xa-ka-do/b-chi-thong-qua\n  - xa-ka-do/c-sua-sau")
+	add("content/results/2024/xa-ka-do/a-thong-qua.md", "number: 45-BC/ĐU\ndate: 2024-11-15\nachieved: Đạt.")
+	site, diags := content.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatalf("fixture: %v", diags)
+	}
+	commits := map[string]time.Time{
+		// A commit in another time zone, written in Vietnam's.
+		"content/registrations/2024/xa-ka-do/c-sua-sau.md": time.Date(2025, 2, 3, 10, 4, 5, 0, time.FixedZone("", 2*60*60)),
+		// A commit older than the documents' dates changes nothing.
+		"content/registrations/2024/xa-ka-do/d-chua-duyet.md": time.Date(2024, 1, 2, 9, 0, 0, 0, time.UTC),
+	}
+	lastCommit := func(path string) time.Time { return commits[path] }
+	var buf, again bytes.Buffer
+	if err := Atom(&buf, site, testLinks{}, lastCommit); err != nil {
+		t.Fatal(err)
+	}
+	if err := Atom(&again, site, testLinks{}, lastCommit); err != nil || !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Errorf("the same site gives another feed (%v)", err)
+	}
+	for _, problem := range atomProblems(buf.Bytes()) {
+		t.Error(problem)
+	}
+	var feed atomDoc
+	if err := xml.Unmarshal(buf.Bytes(), &feed); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range feed.Entries {
+		got = append(got, e.Title+" "+e.Published+" "+e.Updated)
+	}
+	want := []string{
+		"Mô hình a-thong-qua 2024-01-09T00:00:00+07:00 2024-11-15T00:00:00+07:00",
+		"Mô hình b-chi-thong-qua 2024-01-08T00:00:00+07:00 2024-01-20T00:00:00+07:00",
+		"Mô hình c-sua-sau 2024-01-07T00:00:00+07:00 2025-02-03T15:04:05+07:00",
+		"Mô hình d-chua-duyet 2024-01-06T00:00:00+07:00 2024-01-06T00:00:00+07:00",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if feed.Updated != "2025-02-03T15:04:05+07:00" {
+		t.Errorf("the feed is updated %s, want its newest entry's, 2025-02-03T15:04:05+07:00", feed.Updated)
+	}
+
+	// Without the history, the documents' dates.
+	buf.Reset()
+	if err := Atom(&buf, site, testLinks{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	feed = atomDoc{}
+	if err := xml.Unmarshal(buf.Bytes(), &feed); err != nil {
+		t.Fatal(err)
+	}
+	if feed.Updated != "2024-11-15T00:00:00+07:00" || feed.Entries[2].Updated != "2024-01-20T00:00:00+07:00" {
+		t.Errorf("without history: feed %s, third entry %s", feed.Updated, feed.Entries[2].Updated)
+	}
+}
+
+// atomProblems are the ways a feed breaks the rules of RFC 4287 that a
+// feed reader or validator holds it to: ids that are absolute IRIs
+// (4.2.6), unique among the entries; dates in RFC 3339 (3.3); an entry
+// updated no earlier than published, and the feed no earlier than its
+// entries (4.2.15: the most recent change); a title, a link to the entry
+// and to the feed itself; an author (4.2.1).
+func atomProblems(data []byte) []string {
+	var feed struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Author  string `xml:"author>name"`
+		Links   []struct {
+			Rel  string `xml:"rel,attr"`
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Entries []struct {
+			ID        string `xml:"id"`
+			Title     string `xml:"title"`
+			Updated   string `xml:"updated"`
+			Published string `xml:"published"`
+			Link      struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(data, &feed); err != nil {
+		return []string{"not well-formed: " + err.Error()}
+	}
+	var problems []string
+	absolute := func(what, s string) {
+		u, err := url.Parse(s)
+		if err != nil || !u.IsAbs() || u.Host == "" {
+			problems = append(problems, what+" is not an absolute IRI: "+s)
+		}
+	}
+	date := func(what, s string) time.Time {
+		d, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			problems = append(problems, what+" is not an RFC 3339 date: "+s)
+		}
+		return d
+	}
+	absolute("the feed's id", feed.ID)
+	updated := date("the feed's updated", feed.Updated)
+	if feed.Title == "" || feed.Author == "" {
+		problems = append(problems, "the feed has no title or no author")
+	}
+	self := false
+	for _, l := range feed.Links {
+		absolute("a link of the feed", l.Href)
+		self = self || l.Rel == "self" && l.Href == feed.ID
+	}
+	if !self {
+		problems = append(problems, "the feed has no link to itself")
+	}
+	ids := map[string]bool{}
+	var newest time.Time
+	for _, e := range feed.Entries {
+		absolute("an entry's id", e.ID)
+		absolute("an entry's link", e.Link.Href)
+		if ids[e.ID] {
+			problems = append(problems, "two entries have the id "+e.ID)
+		}
+		ids[e.ID] = true
+		if e.Title == "" {
+			problems = append(problems, e.ID+" has no title")
+		}
+		u := date(e.ID+" updated", e.Updated)
+		if u.After(newest) {
+			newest = u
+		}
+		if e.Published != "" {
+			if p := date(e.ID+" published", e.Published); u.Before(p) {
+				problems = append(problems, e.ID+" is updated before it is published")
+			}
+		}
+	}
+	if len(feed.Entries) > 0 && !updated.Equal(newest) {
+		problems = append(problems, "the feed's updated "+feed.Updated+" is not its newest entry's")
+	}
+	return problems
 }
 
 func TestSitemap(t *testing.T) {
@@ -90,6 +260,19 @@ func TestSitemap(t *testing.T) {
 	}
 	if strings.Join(set.URLs, " ") != strings.Join(urls, " ") || !strings.Contains(buf.String(), "a&amp;b") {
 		t.Errorf("sitemap %q:\n%s", set.URLs, buf.String())
+	}
+}
+
+// robots.txt lets every robot in and names the sitemap, when there is one.
+func TestRobots(t *testing.T) {
+	for sitemap, want := range map[string]string{
+		"https://example.org/mohinh/sitemap.xml": "User-agent: *\nAllow: /\n\nSitemap: https://example.org/mohinh/sitemap.xml\n",
+		"":                                       "User-agent: *\nAllow: /\n",
+	} {
+		var buf bytes.Buffer
+		if err := Robots(&buf, sitemap); err != nil || buf.String() != want {
+			t.Errorf("Robots(%q) = %q, %v; want %q", sitemap, buf.String(), err, want)
+		}
 	}
 }
 

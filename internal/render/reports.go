@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/export"
@@ -17,7 +19,8 @@ import (
 // report (report.html, the document to sign, A4 landscape) and the
 // compliance page (compliance.html), and the files — the call's
 // spreadsheet, CSV and JSON; every call's JSON, the Atom feed and the
-// sitemap. The computations are internal/report's; the files are written by
+// sitemap (at an absolute address only), robots.txt and favicon.ico. The
+// computations are internal/report's; the files are written by
 // internal/export.
 
 // file is the Data of a job that writes a file that is not a page: run
@@ -155,17 +158,54 @@ func (r *Renderer) reportJobs(site *content.Site, pages []job) []job {
 			}
 		}
 	}
-	return append(jobs,
-		fileJob(u.RegistrationsJSON(), func(b io.Writer) error {
-			all := make([]*report.Summary, len(summaries))
-			for i, sum := range summaries {
-				all[i] = sum()
+	jobs = append(jobs, fileJob(u.RegistrationsJSON(), func(b io.Writer) error {
+		all := make([]*report.Summary, len(summaries))
+		for i, sum := range summaries {
+			all[i] = sum()
+		}
+		return export.JSON(b, site, all, links)
+	}))
+	return append(jobs, r.discoveryJobs(site, pageURLs)...)
+}
+
+// discoveryJobs are the files by which readers and search engines find
+// the site: the feed and the sitemap, robots.txt and favicon.ico. The feed
+// and the sitemap are written only when the site's address is known whole
+// (URLs.Absolute): their addresses must be absolute, and a bare path would
+// make them invalid, so a build without one leaves them out, and its pages
+// do not link to the feed (partials/chrome.html).
+func (r *Renderer) discoveryJobs(site *content.Site, pageURLs []string) []job {
+	u := r.urls
+	links := exportLinks{u}
+	var jobs []job
+	if u.Absolute() {
+		lastCommit := func(path string) time.Time {
+			if commits := r.history[path]; len(commits) > 0 {
+				return commits[0].Date
 			}
-			return export.JSON(b, site, all, links)
-		}),
-		fileJob(u.Feed(), func(b io.Writer) error { return export.Atom(b, site, links) }),
-		fileJob(u.Sitemap(), func(b io.Writer) error { return export.Sitemap(b, pageURLs) }),
-	)
+			return time.Time{}
+		}
+		jobs = append(jobs,
+			fileJob(u.Feed(), func(b io.Writer) error { return export.Atom(b, site, links, lastCommit) }),
+			fileJob(u.Sitemap(), func(b io.Writer) error { return export.Sitemap(b, pageURLs) }),
+		)
+	}
+	jobs = append(jobs, fileJob(u.Robots(), func(b io.Writer) error {
+		sitemap := ""
+		if u.Absolute() {
+			sitemap = links.Sitemap()
+		}
+		return export.Robots(b, sitemap)
+	}))
+	// The icon is an asset of the layouts; a site's own layouts that have
+	// none simply go without.
+	if icon, err := fs.ReadFile(r.layouts, "assets/favicon.ico"); err == nil {
+		jobs = append(jobs, fileJob(u.Favicon(), func(b io.Writer) error {
+			_, err := b.Write(icon)
+			return err
+		}))
+	}
+	return jobs
 }
 
 // reportURLs are the reports and files that a change to a registration of
@@ -295,3 +335,5 @@ func (l exportLinks) Campaign(c *content.Campaign) string {
 func (l exportLinks) Home() string { return l.urls.absolute(l.urls.Home()) }
 
 func (l exportLinks) Feed() string { return l.urls.absolute(l.urls.Feed()) }
+
+func (l exportLinks) Sitemap() string { return l.urls.absolute(l.urls.Sitemap()) }

@@ -25,7 +25,9 @@ type URLs struct {
 
 // NewURLs parses the site's base URL ("https://example.org/mohinh/", "/",
 // or ""): its path prefixes every link, and its scheme and host, when it
-// has both, every address written into an export.
+// has both, every address written into an export. An address with a
+// scheme must be a site's public address (content.BaseURL): http or https,
+// with a host.
 func NewURLs(baseURL string) (URLs, error) {
 	if baseURL == "" {
 		return URLs{}, nil
@@ -36,6 +38,13 @@ func NewURLs(baseURL string) (URLs, error) {
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return URLs{}, fmt.Errorf("base URL %q: must not have a query or fragment", baseURL)
+	}
+	if u.Scheme != "" {
+		abs, err := content.BaseURL(baseURL)
+		if err != nil {
+			return URLs{}, fmt.Errorf("base URL %q: %w", baseURL, err)
+		}
+		u, _ = url.Parse(abs)
 	}
 	p := u.EscapedPath()
 	if !strings.HasPrefix(p, "/") {
@@ -50,6 +59,25 @@ func NewURLs(baseURL string) (URLs, error) {
 	}
 	return urls, nil
 }
+
+// IsZero reports whether u is the zero URLs, made from no base URL at all:
+// a build then takes the site's own (base_url of content/_index.md, Or).
+func (u URLs) IsZero() bool { return u == URLs{} }
+
+// Or is u, the URLs a command was given (--base-url), or when it was given
+// none, the URLs of baseURL, the site's own (Settings.BaseURL).
+func (u URLs) Or(baseURL string) (URLs, error) {
+	if !u.IsZero() {
+		return u, nil
+	}
+	return NewURLs(baseURL)
+}
+
+// Absolute reports whether the site's public address is known whole,
+// scheme and host: only then are the feed and the sitemap written, whose
+// addresses must be absolute (RFC 4287, sitemaps.org), and only then do
+// pages link to the feed.
+func (u URLs) Absolute() bool { return u.origin != "" }
 
 // root is the base path, ending in "/".
 func (u URLs) root() string {
@@ -234,6 +262,16 @@ func (u URLs) Feed() string { return u.root() + "feed.xml" }
 
 // Sitemap is the list of every page, for search engines.
 func (u URLs) Sitemap() string { return u.root() + "sitemap.xml" }
+
+// Robots is robots.txt, which names the sitemap to search engines. They
+// read it only at the root of a host: a site published under a sub-path
+// has it copied there (README.md).
+func (u URLs) Robots() string { return u.root() + "robots.txt" }
+
+// Favicon is the site's icon as favicon.ico, at the site's root for the
+// browsers that look for it there; pages link to it and to the SVG icon
+// (Asset("favicon.svg")), so that no browser asks the host's root.
+func (u URLs) Favicon() string { return u.root() + "favicon.ico" }
 
 // Finding and submitting from the browser (search.go, schema.go).
 
