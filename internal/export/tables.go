@@ -58,6 +58,9 @@ type Table struct {
 	// Rows hold string, int and content.Date values; nil is an empty
 	// cell, as is a zero date.
 	Rows [][]any
+	// Total says the last row is a total ("Tổng cộng"), which sorting
+	// and filtering leave where it is.
+	Total bool
 }
 
 // Column is a column of a Table.
@@ -134,7 +137,7 @@ func tallyRow(n any, label string, t report.Tally, more ...any) []any {
 // OrganisationsTable counts the registrations of each organisation that
 // registered, with a total.
 func OrganisationsTable(s *report.Summary) Table {
-	t := Table{Sheet: SheetOrganisations, Columns: append([]Column{{"STT", 6, false}, {"Tổ chức đăng ký", 40, true}, {"Loại tổ chức", 22, false}}, tallyColumns...)}
+	t := Table{Sheet: SheetOrganisations, Total: true, Columns: append([]Column{{"STT", 6, false}, {"Tổ chức đăng ký", 40, true}, {"Loại tổ chức", 22, false}}, tallyColumns...)}
 	for i, g := range s.Groups {
 		t.Rows = append(t.Rows, tallyRow(i+1, g.Organisation.Title, s.ByOrganisation[i], g.Organisation.Kind.Label()))
 	}
@@ -144,7 +147,7 @@ func OrganisationsTable(s *report.Summary) Table {
 
 // FieldsTable counts the registrations of each field, with a total.
 func FieldsTable(s *report.Summary) Table {
-	t := Table{Sheet: SheetFields, Columns: append([]Column{{"STT", 6, false}, {"Lĩnh vực", 40, true}}, tallyColumns...)}
+	t := Table{Sheet: SheetFields, Total: true, Columns: append([]Column{{"STT", 6, false}, {"Lĩnh vực", 40, true}}, tallyColumns...)}
 	for i, f := range s.ByField {
 		t.Rows = append(t.Rows, tallyRow(i+1, f.Label, f))
 	}
@@ -177,7 +180,7 @@ func ComplianceTable(s *report.Summary) Table {
 // organisation expected to answer the call, how far its models went, and
 // what it has not done, with a total.
 func EvaluationTable(s *report.Summary) Table {
-	t := Table{Sheet: SheetEvaluation, Columns: []Column{
+	t := Table{Sheet: SheetEvaluation, Total: true, Columns: []Column{
 		{"STT", 6, false},
 		{"Tổ chức", 36, true},
 		{"Loại tổ chức", 20, false},

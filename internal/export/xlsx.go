@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/report"
@@ -145,7 +146,15 @@ func workbookXML(tables []Table) string {
 	for i, t := range tables {
 		fmt.Fprintf(&b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escape(t.Sheet), i+1, i+1)
 	}
-	b.WriteString(`</sheets></workbook>`)
+	b.WriteString(`</sheets><definedNames>`)
+	// Each sheet's autofilter range, and its header row repeated on every
+	// printed page.
+	for i, t := range tables {
+		name := "'" + strings.ReplaceAll(escape(t.Sheet), "'", "''") + "'"
+		fmt.Fprintf(&b, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!%s</definedName>`, i, name, absoluteRange(filterRange(t)))
+		fmt.Fprintf(&b, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s!$1:$1</definedName>`, i, name)
+	}
+	b.WriteString(`</definedNames></workbook>`)
 	return b.String()
 }
 
@@ -180,6 +189,7 @@ const stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.
 // columns at their widths, a row per row of the table.
 func writeSheet(b *bufio.Writer, t Table) error {
 	b.WriteString(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
+	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
 	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
 	for i, col := range t.Columns {
@@ -192,7 +202,11 @@ func writeSheet(b *bufio.Writer, t Table) error {
 	b.WriteString(`</row>`)
 	for n, row := range t.Rows {
 		r := n + 2
-		b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
+		if ht := rowHeight(t, row); ht > defaultRowHeight {
+			b.WriteString(`<row r="` + strconv.Itoa(r) + `" ht="` + strconv.FormatFloat(ht, 'f', -1, 64) + `" customHeight="1">`)
+		} else {
+			b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
+		}
 		for i, v := range row {
 			if isEmpty(v) {
 				continue
@@ -214,8 +228,59 @@ func writeSheet(b *bufio.Writer, t Table) error {
 		}
 		b.WriteString(`</row>`)
 	}
-	_, err := b.WriteString(`</sheetData></worksheet>`)
+	b.WriteString(`</sheetData>`)
+	// A filter on every column; printed on A4 landscape, as wide as the
+	// page, the header row on every page, "Trang 2/5" at the foot.
+	b.WriteString(`<autoFilter ref="` + filterRange(t) + `"/>`)
+	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
+	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	_, err := b.WriteString(`<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`)
 	return err
+}
+
+// defaultRowHeight is the height of a row of one line, in points.
+const defaultRowHeight = 15
+
+// rowHeight is the height, in points, a row needs for its wrapped texts
+// to show whole in their columns: LibreOffice and Excel do not grow a row
+// to fit when the file gives no height, and the text then runs under the
+// next row. The lines are estimated from the characters a column of its
+// width holds; at most Excel's 409 points.
+func rowHeight(t Table, row []any) float64 {
+	lines := 1
+	for i, v := range row {
+		s, ok := v.(string)
+		if !ok || !t.Columns[i].Wrap {
+			continue
+		}
+		perLine := max(1, int(t.Columns[i].Width*1.1))
+		n := 0
+		for _, line := range strings.Split(s, "\n") {
+			n += max(1, (utf8.RuneCountInString(line)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	return min(409, float64(lines)*defaultRowHeight)
+}
+
+// filterRange is the range a table's autofilter covers: the header and
+// the rows, without a total row at the end (Table.Total).
+func filterRange(t Table) string {
+	last := len(t.Rows) + 1
+	if t.Total && len(t.Rows) > 0 {
+		last--
+	}
+	return "A1:" + cellRef(len(t.Columns)-1, max(last, 1))
+}
+
+// absoluteRange writes a range "A1:Q9" as "$A$1:$Q$9".
+func absoluteRange(r string) string {
+	from, to, _ := strings.Cut(r, ":")
+	abs := func(ref string) string {
+		i := strings.IndexAny(ref, "0123456789")
+		return "$" + ref[:i] + "$" + ref[i:]
+	}
+	return abs(from) + ":" + abs(to)
 }
 
 // inlineString writes a text cell: stored in the cell, as text, so that a

@@ -264,3 +264,43 @@ func TestXLSXDeterministic(t *testing.T) {
 		t.Errorf("document properties %+v: want the call's dates and issuer", props)
 	}
 }
+
+// Read and printed as the Board uses it: a row of wrapped text is as tall
+// as its lines (LibreOffice does not grow it), every table has a filter
+// (the total row left out), and prints on A4 landscape, as wide as the
+// page, the header row repeated.
+func TestXLSXRowsFiltersAndPrinting(t *testing.T) {
+	data, site := writeXLSX(t)
+	f := openXLSX(t, data)
+	c := site.CampaignByYear[2024]
+
+	// The registration with a two-line novelty is taller than one line.
+	for i, r := range c.Registrations {
+		ht, err := f.GetRowHeight(SheetRegistrations, i+2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(r.Novelty, "\n") && ht < 2*defaultRowHeight {
+			t.Errorf("row %d (%q): height %v, want two lines at least", i+2, r.Novelty, ht)
+		}
+	}
+	names := map[string][]string{}
+	for _, d := range f.GetDefinedName() {
+		names[d.Name] = append(names[d.Name], d.Scope+"="+d.RefersTo)
+	}
+	if len(names["_xlnm.Print_Titles"]) != len(f.GetSheetList()) || len(names["_xlnm._FilterDatabase"]) != len(f.GetSheetList()) {
+		t.Errorf("defined names %v: want print titles and a filter for each sheet", names)
+	}
+	if !slices.Contains(names["_xlnm._FilterDatabase"], SheetFields+"='"+SheetFields+"'!$A$1:$H$3") {
+		t.Errorf("the fields' filter: %v, want the header and its two fields, without the total", names["_xlnm._FilterDatabase"])
+	}
+	for _, sheet := range f.GetSheetList() {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v, want A4 (9) landscape, fit to one page wide", sheet, layout)
+		}
+	}
+}
