@@ -70,10 +70,18 @@ func XLSX(w io.Writer, s *report.Summary, links Links) error {
 		return err
 	}
 	for i, t := range tables {
+		var links []string
 		if err := part("xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml", func(b *bufio.Writer) error {
-			return writeSheet(b, t)
+			var err error
+			links, err = writeSheet(b, t)
+			return err
 		}); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.Sheet, err)
+		}
+		if len(links) > 0 {
+			if err := part("xl/worksheets/_rels/sheet"+strconv.Itoa(i+1)+".xml.rels", text(sheetRels(links))); err != nil {
+				return err
+			}
 		}
 	}
 	return z.Close()
@@ -187,7 +195,8 @@ const stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.
 
 // writeSheet writes a table as a worksheet: the header row frozen, the
 // columns at their widths, a row per row of the table.
-func writeSheet(b *bufio.Writer, t Table) error {
+func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
+	var refs []string // the cells of links, as links
 	b.WriteString(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
@@ -222,6 +231,9 @@ func writeSheet(b *bufio.Writer, t Table) error {
 					style = styleWrap
 				}
 				inlineString(b, cellRef(i, r), style, x)
+				if i+1 == t.LinkColumn && (strings.HasPrefix(x, "https://") || strings.HasPrefix(x, "http://")) {
+					refs, links = append(refs, cellRef(i, r)), append(links, x)
+				}
 			default:
 				panic(fmt.Sprintf("export: a table cell of type %T", v))
 			}
@@ -232,10 +244,29 @@ func writeSheet(b *bufio.Writer, t Table) error {
 	// A filter on every column; printed on A4 landscape, as wide as the
 	// page, the header row on every page, "Trang 2/5" at the foot.
 	b.WriteString(`<autoFilter ref="` + filterRange(t) + `"/>`)
+	if len(refs) > 0 {
+		b.WriteString(`<hyperlinks>`)
+		for k, ref := range refs {
+			fmt.Fprintf(b, `<hyperlink ref="%s" r:id="rId%d"/>`, ref, k+1)
+		}
+		b.WriteString(`</hyperlinks>`)
+	}
 	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
-	_, err := b.WriteString(`<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`)
-	return err
+	_, err = b.WriteString(`<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`)
+	return links, err
+}
+
+// sheetRels are the relationships of a sheet's hyperlinks, rId1 for its
+// first: the addresses, each external.
+func sheetRels(links []string) string {
+	var b strings.Builder
+	b.WriteString(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for k, url := range links {
+		fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="%s" TargetMode="External"/>`, k+1, escape(url))
+	}
+	b.WriteString(`</Relationships>`)
+	return b.String()
 }
 
 // defaultRowHeight is the height of a row of one line, in points.

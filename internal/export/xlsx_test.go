@@ -304,3 +304,19 @@ func TestXLSXRowsFiltersAndPrinting(t *testing.T) {
 		}
 	}
 }
+
+// The portal's address of each registration is a hyperlink to it.
+func TestXLSXLinks(t *testing.T) {
+	data, site := writeXLSX(t)
+	f := openXLSX(t, data)
+	for i, r := range site.CampaignByYear[2024].Registrations {
+		ref := "O" + strconv.Itoa(i+2)
+		if h, _ := f.GetCellValue(SheetRegistrations, "O1"); h != "Địa chỉ trên cổng thông tin" {
+			t.Fatalf("column O is %q", h)
+		}
+		ok, target, err := f.GetCellHyperLink(SheetRegistrations, ref)
+		if err != nil || !ok || target != (testLinks{}).Registration(r) {
+			t.Errorf("%s: link %v %q (%v), want %q", ref, ok, target, err, (testLinks{}).Registration(r))
+		}
+	}
+}
