@@ -224,6 +224,15 @@ func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
 			case content.Date:
 				b.WriteString(`<c r="` + cellRef(i, r) + `" s="` + strconv.Itoa(styleDate) + `"><v>` + strconv.Itoa(serialDay(x)) + `</v></c>`)
 			case int:
+				if t.Total && n == len(t.Rows)-1 && n > 0 {
+					// The total is a sum of the rows above, which stays right
+					// when a person edits or inserts rows; its value is kept
+					// for viewers that do not compute.
+					col := cellRef(i, 2)
+					col = col[:len(col)-1]
+					b.WriteString(`<c r="` + cellRef(i, r) + `" s="` + strconv.Itoa(styleNumber) + `"><f>SUM(` + col + `2:` + col + strconv.Itoa(r-1) + `)</f><v>` + strconv.Itoa(x) + `</v></c>`)
+					continue
+				}
 				b.WriteString(`<c r="` + cellRef(i, r) + `" s="` + strconv.Itoa(styleNumber) + `"><v>` + strconv.Itoa(x) + `</v></c>`)
 			case string:
 				style := styleText
