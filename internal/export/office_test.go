@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,4 +103,67 @@ func trimEmpty(row []string) []string {
 		row = row[:len(row)-1]
 	}
 	return row
+}
+
+// LibreOffice keeps what the Board prints and reads: opened and saved
+// again as XLSX by LibreOffice itself, the sheets are still A4 landscape
+// fit to the page's width with the header row repeated, the filters and
+// the totals' formulas are there, and a row of wrapped text is taller than
+// one line.
+func TestXLSXLayoutSurvivesLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc-nogui")
+		}
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	data, site := writeXLSX(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in", "bao-cao.xlsx")
+	os.MkdirAll(filepath.Dir(in), 0o755)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	saved, err := os.ReadFile(filepath.Join(dir, "bao-cao.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := openXLSX(t, saved)
+	for _, sheet := range f.GetSheetList() {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" {
+			t.Errorf("%s as LibreOffice saves it: page layout %+v, want A4 landscape", sheet, layout)
+		}
+	}
+	titles := 0
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles++
+		}
+	}
+	if titles != len(f.GetSheetList()) {
+		t.Errorf("LibreOffice kept %d print titles, want one per sheet", titles)
+	}
+	if fm, _ := f.GetCellFormula(SheetFields, "C4"); !strings.HasPrefix(fm, "SUM(") {
+		t.Errorf("the fields' total lost its formula: %q", fm)
+	}
+	for i, r := range site.CampaignByYear[2024].Registrations {
+		if strings.Contains(r.Novelty, "\n") {
+			if ht, _ := f.GetRowHeight(SheetRegistrations, i+2); ht < 2*defaultRowHeight {
+				t.Errorf("row %d: LibreOffice shows it %v points tall, want two lines at least", i+2, ht)
+			}
+		}
+	}
 }
