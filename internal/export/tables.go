@@ -58,11 +58,9 @@ type Table struct {
 	// Rows hold string, int and content.Date values; nil is an empty
 	// cell, as is a zero date.
 	Rows [][]any
-	// LinkColumn is the column, from 1, of the rows' addresses: an
-	// absolute one is a hyperlink in the spreadsheet; 0 for none.
-	LinkColumn int
-	// Total says the last row is a total ("Tổng cộng"), which sorting
-	// and filtering leave where it is.
+	// Total says the last row is a total ("Tổng cộng"): the spreadsheet
+	// leaves it out of the filter, so that sorting and filtering leave it
+	// where it is, and writes its counts as sums of the rows above.
 	Total bool
 }
 
@@ -89,7 +87,7 @@ func Tables(s *report.Summary, links Links) []Table {
 
 // RegistrationsTable lists every registration of the call, in full.
 func RegistrationsTable(s *report.Summary, links Links) Table {
-	t := Table{Sheet: SheetRegistrations, LinkColumn: 15, Columns: []Column{
+	t := Table{Sheet: SheetRegistrations, Columns: []Column{
 		{"STT", 6, false},
 		{"Tổ chức đăng ký", 30, true},
 		{"Loại tổ chức", 20, false},

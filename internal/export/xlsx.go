@@ -6,10 +6,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/report"
@@ -21,15 +22,18 @@ const DateFormat = "dd/mm/yyyy"
 
 // XLSX writes the spreadsheet of a call: one sheet per table of Tables,
 // with a bold header row that stays in view, column widths, wrapped long
-// text and real dates.
+// text in rows as tall as it, real dates, the web addresses as hyperlinks,
+// a filter on each table, the totals as sums, and pages set up to print on
+// A4 landscape, the header row on each page and the pages numbered.
 //
 // It writes the Office Open XML parts itself (ECMA-376, SpreadsheetML),
 // each streamed into the archive row by row: a province's call of 17,000
 // registrations is never whole in memory, and writing costs a fraction of
 // what a general spreadsheet library spends. Text is always an inline
-// string, never a formula. The bytes depend on the content only: the parts
-// are written in a fixed order, undated, and the document is dated by the
-// call.
+// string, never a formula: the only formulas are the sums of the total
+// rows (Table.Total), made of cell references only. The bytes depend on
+// the content only: the parts are written in a fixed order, undated, and
+// the document is dated by the call.
 func XLSX(w io.Writer, s *report.Summary, links Links) error {
 	tables := Tables(s, links)
 	z := zip.NewWriter(w)
@@ -158,7 +162,7 @@ func workbookXML(tables []Table) string {
 	// Each sheet's autofilter range, and its header row repeated on every
 	// printed page.
 	for i, t := range tables {
-		name := "'" + strings.ReplaceAll(escape(t.Sheet), "'", "''") + "'"
+		name := escape("'" + strings.ReplaceAll(t.Sheet, "'", "''") + "'")
 		fmt.Fprintf(&b, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!%s</definedName>`, i, name, absoluteRange(filterRange(t)))
 		fmt.Fprintf(&b, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s!$1:$1</definedName>`, i, name)
 	}
@@ -168,43 +172,62 @@ func workbookXML(tables []Table) string {
 
 // The cell styles of styles.xml, by their index in cellXfs.
 const (
-	styleDefault = iota
-	styleHeader  // bold, shaded, centred, wrapped, a dark red rule below
-	styleText    // top aligned
-	styleWrap    // top aligned, wrapped
-	styleNumber  // a whole number, top aligned
-	styleDate    // DateFormat, top aligned, centred
+	styleDefault  = iota
+	styleHeader   // bold, shaded, centred, wrapped, a dark red rule below
+	styleText     // top aligned
+	styleWrap     // top aligned, wrapped
+	styleNumber   // a whole number, top aligned
+	styleDate     // DateFormat, top aligned, centred
+	styleLink     // a hyperlink: blue, underlined, top aligned
+	styleLinkWrap // a hyperlink, wrapped
 )
 
 const stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
 	`<numFmts count="1"><numFmt numFmtId="164" formatCode="` + DateFormat + `"/></numFmts>` +
-	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+	`<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+	`<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font></fonts>` +
 	`<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
 	`<fill><patternFill patternType="solid"><fgColor rgb="FFF5F4F0"/><bgColor indexed="64"/></patternFill></fill></fills>` +
 	`<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
 	`<border><left/><right/><top/><bottom style="medium"><color rgb="FF7D0F13"/></bottom><diagonal/></border></borders>` +
 	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-	`<cellXfs count="6">` +
+	`<cellXfs count="8">` +
 	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
 	`<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` +
 	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>` +
 	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
 	`<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
 	`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+	`<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
 	`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 
+// Excel's limits on hyperlinks: the characters of an address, and the
+// links of a sheet. A longer address, or a link past the last, stays text.
+const (
+	maxLinkLength = 2079
+	maxSheetLinks = 65530
+)
+
 // writeSheet writes a table as a worksheet: the header row frozen, the
-// columns at their widths, a row per row of the table.
+// columns at their widths, a row per row of the table, each as tall as its
+// wrapped text; a filter on the table; the absolute addresses as
+// hyperlinks, whose targets it returns in order (rId1 the first); the
+// total row's counts as sums; and the page setup for printing. The
+// elements are in the order of the schema (CT_Worksheet), which Excel
+// requires.
 func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
 	var refs []string // the cells of links, as links
+	last := cellRef(len(t.Columns)-1, len(t.Rows)+1)
 	b.WriteString(xmlHeader + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	b.WriteString(`<dimension ref="A1:` + last + `"/>`)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
-	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
+	b.WriteString(`<sheetFormatPr defaultRowHeight="` + strconv.Itoa(defaultRowHeight) + `"/><cols>`)
 	for i, col := range t.Columns {
 		fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(col.Width, 'f', -1, 64))
 	}
-	b.WriteString(`</cols><sheetData><row r="1" ht="32" customHeight="1">`)
+	b.WriteString(`</cols><sheetData><row r="1" ht="` + formatPoints(headerHeight(t)) + `" customHeight="1">`)
 	for i, col := range t.Columns {
 		inlineString(b, cellRef(i, 1), styleHeader, col.Header)
 	}
@@ -212,37 +235,37 @@ func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
 	for n, row := range t.Rows {
 		r := n + 2
 		if ht := rowHeight(t, row); ht > defaultRowHeight {
-			b.WriteString(`<row r="` + strconv.Itoa(r) + `" ht="` + strconv.FormatFloat(ht, 'f', -1, 64) + `" customHeight="1">`)
+			b.WriteString(`<row r="` + strconv.Itoa(r) + `" ht="` + formatPoints(ht) + `" customHeight="1">`)
 		} else {
 			b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
 		}
+		total := t.Total && n == len(t.Rows)-1 && n > 0
 		for i, v := range row {
 			if isEmpty(v) {
 				continue
 			}
+			ref := cellRef(i, r)
 			switch x := v.(type) {
 			case content.Date:
-				b.WriteString(`<c r="` + cellRef(i, r) + `" s="` + strconv.Itoa(styleDate) + `"><v>` + strconv.Itoa(serialDay(x)) + `</v></c>`)
+				b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(styleDate) + `"><v>` + strconv.Itoa(serialDay(x)) + `</v></c>`)
 			case int:
-				if t.Total && n == len(t.Rows)-1 && n > 0 {
+				if total {
 					// The total is a sum of the rows above, which stays right
-					// when a person edits or inserts rows; its value is kept
-					// for viewers that do not compute.
-					col := cellRef(i, 2)
-					col = col[:len(col)-1]
-					b.WriteString(`<c r="` + cellRef(i, r) + `" s="` + strconv.Itoa(styleNumber) + `"><f>SUM(` + col + `2:` + col + strconv.Itoa(r-1) + `)</f><v>` + strconv.Itoa(x) + `</v></c>`)
+					// when a person edits or inserts rows. Its value, for the
+					// viewers that do not compute, is that sum.
+					col := strings.TrimRight(ref, "0123456789")
+					b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(styleNumber) + `"><f>SUM(` + col + `2:` + col + strconv.Itoa(r-1) + `)</f><v>` + strconv.Itoa(columnSum(t.Rows[:n], i)) + `</v></c>`)
 					continue
 				}
-				b.WriteString(`<c r="` + cellRef(i, r) + `" s="` + strconv.Itoa(styleNumber) + `"><v>` + strconv.Itoa(x) + `</v></c>`)
+				b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(styleNumber) + `"><v>` + strconv.Itoa(x) + `</v></c>`)
 			case string:
-				style := styleText
-				if t.Columns[i].Wrap {
-					style = styleWrap
+				wrap := t.Columns[i].Wrap
+				if isLink(x) && len(links) < maxSheetLinks {
+					refs, links = append(refs, ref), append(links, x)
+					inlineString(b, ref, pick(wrap, styleLinkWrap, styleLink), x)
+					continue
 				}
-				inlineString(b, cellRef(i, r), style, x)
-				if i+1 == t.LinkColumn && (strings.HasPrefix(x, "https://") || strings.HasPrefix(x, "http://")) {
-					refs, links = append(refs, cellRef(i, r)), append(links, x)
-				}
+				inlineString(b, ref, pick(wrap, styleWrap, styleText), x)
 			default:
 				panic(fmt.Sprintf("export: a table cell of type %T", v))
 			}
@@ -250,8 +273,7 @@ func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
 		b.WriteString(`</row>`)
 	}
 	b.WriteString(`</sheetData>`)
-	// A filter on every column; printed on A4 landscape, as wide as the
-	// page, the header row on every page, "Trang 2/5" at the foot.
+	// A filter on every column, the total row outside it.
 	b.WriteString(`<autoFilter ref="` + filterRange(t) + `"/>`)
 	if len(refs) > 0 {
 		b.WriteString(`<hyperlinks>`)
@@ -260,10 +282,50 @@ func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
 		}
 		b.WriteString(`</hyperlinks>`)
 	}
+	// Printed on A4 landscape, as wide as the page and as long as it
+	// takes, the header row on every page (workbook.xml), "Trang 2/5" at
+	// the foot.
 	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
 	_, err = b.WriteString(`<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`)
 	return links, err
+}
+
+func pick(cond bool, yes, no int) int {
+	if cond {
+		return yes
+	}
+	return no
+}
+
+// columnSum is the sum of the whole numbers of column i of rows.
+func columnSum(rows [][]any, i int) int {
+	sum := 0
+	for _, row := range rows {
+		if i < len(row) {
+			if n, ok := row[i].(int); ok {
+				sum += n
+			}
+		}
+	}
+	return sum
+}
+
+// isLink reports whether a cell's text is an absolute web address, and
+// nothing else: the cell is then a hyperlink to it. A relative path is no
+// address outside the site, and stays text, as does anything with a space,
+// or longer than Excel takes.
+func isLink(s string) bool {
+	if len(s) > maxLinkLength || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || !xmlChar(r) {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.Opaque == ""
 }
 
 // sheetRels are the relationships of a sheet's hyperlinks, rId1 for its
@@ -271,36 +333,106 @@ func writeSheet(b *bufio.Writer, t Table) (links []string, err error) {
 func sheetRels(links []string) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
-	for k, url := range links {
-		fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="%s" TargetMode="External"/>`, k+1, escape(url))
+	for k, link := range links {
+		fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="%s" TargetMode="External"/>`, k+1, escape(link))
 	}
 	b.WriteString(`</Relationships>`)
 	return b.String()
 }
 
-// defaultRowHeight is the height of a row of one line, in points.
-const defaultRowHeight = 15
+// defaultRowHeight is the height of a row of one line, in points, and
+// lineHeight the height each line of wrapped text adds: Excel's, for
+// Calibri 11. LibreOffice sets its lines closer (13.45 points, and 1.45
+// more for the row), so a row sized for Excel holds them in LibreOffice.
+const (
+	defaultRowHeight = 15
+	lineHeight       = 15
+	maxRowHeight     = 409 // Excel's tallest row
+	headerMinHeight  = 32  // two lines of header, at least
+	boldWidth        = 1.5 // the width of bold text, as wide as regular is 1
+)
 
 // rowHeight is the height, in points, a row needs for its wrapped texts
 // to show whole in their columns: LibreOffice and Excel do not grow a row
 // to fit when the file gives no height, and the text then runs under the
-// next row. The lines are estimated from the characters a column of its
-// width holds; at most Excel's 409 points.
+// next row. A row without wrapped text is one line.
 func rowHeight(t Table, row []any) float64 {
 	lines := 1
 	for i, v := range row {
-		s, ok := v.(string)
-		if !ok || !t.Columns[i].Wrap {
-			continue
+		if s, ok := v.(string); ok && t.Columns[i].Wrap {
+			lines = max(lines, wrappedLines(cellText(s), t.Columns[i].Width))
 		}
-		perLine := max(1, int(t.Columns[i].Width*1.1))
-		n := 0
-		for _, line := range strings.Split(s, "\n") {
-			n += max(1, (utf8.RuneCountInString(line)+perLine-1)/perLine)
-		}
-		lines = max(lines, n)
 	}
-	return min(409, float64(lines)*defaultRowHeight)
+	return min(maxRowHeight, float64(lines*lineHeight))
+}
+
+// headerHeight is the height of the header row: its wrapped headers in
+// bold, two lines at least.
+func headerHeight(t Table) float64 {
+	lines := 1
+	for _, c := range t.Columns {
+		// Bold is wider, the more so in the fonts that stand in for
+		// Calibri: LibreOffice wraps "Số ngày muộn" in 9 on three lines.
+		lines = max(lines, wrappedLines(c.Header, c.Width/boldWidth))
+	}
+	return min(maxRowHeight, max(headerMinHeight, float64(lines*lineHeight+2)))
+}
+
+// charsPerWidth is how many characters of average width a column holds
+// per unit of its width (the width of a digit): measured in LibreOffice,
+// whose optimal heights of columns 10 to 60 wide hold 1.1 to 1.25 such
+// characters of Vietnamese text per unit.
+const charsPerWidth = 1.1
+
+// wrappedLines estimates the lines s takes wrapped in a column width
+// characters wide, as a spreadsheet wraps it: at the line breaks, and at
+// spaces, a word longer than a line cut where the line ends. Characters
+// count by their width: capitals, m and w wide, i, l, punctuation and
+// spaces narrow, a Vietnamese letter as its base letter.
+func wrappedLines(s string, width float64) int {
+	capacity := max(1, width*charsPerWidth)
+	lines := 0
+	for para := range strings.SplitSeq(s, "\n") {
+		lines++
+		used := 0.0 // of the current line
+		for word := range strings.SplitSeq(para, " ") {
+			w := textWidth(word)
+			if used > 0 && used+w > capacity {
+				lines++
+				used = 0
+			}
+			for used+w > capacity { // a word longer than a line
+				lines++
+				w -= capacity - used
+				used = 0
+			}
+			used += w + narrowWidth // the space after it
+		}
+	}
+	return lines
+}
+
+const narrowWidth = 0.7
+
+// textWidth is the width of s in characters of average width.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += runeWidth(r)
+	}
+	return w
+}
+
+func runeWidth(r rune) float64 {
+	switch {
+	case unicode.Is(unicode.Mn, r): // a combining mark
+		return 0
+	case strings.ContainsRune("iìíỉĩịIÌÍỈĨỊljtfr.,;:'!|/-()[]", r) || unicode.IsSpace(r):
+		return narrowWidth
+	case unicode.IsUpper(r) || r == 'm' || r == 'w':
+		return 1.25
+	}
+	return 1
 }
 
 // filterRange is the range a table's autofilter covers: the header and
@@ -321,6 +453,11 @@ func absoluteRange(r string) string {
 		return "$" + ref[:i] + "$" + ref[i:]
 	}
 	return abs(from) + ":" + abs(to)
+}
+
+// formatPoints writes a height in points, as short as it goes.
+func formatPoints(pt float64) string {
+	return strconv.FormatFloat(pt, 'f', -1, 64)
 }
 
 // inlineString writes a text cell: stored in the cell, as text, so that a

@@ -2,7 +2,9 @@ package export
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -342,5 +344,340 @@ func TestXLSXTotalsAreSums(t *testing.T) {
 	}
 	if fm, _ := f.GetCellFormula(SheetFields, "C2"); fm != "" {
 		t.Errorf("a field's count is a formula: %q", fm)
+	}
+}
+
+// sheetParts are the worksheets of a spreadsheet, in the order of the
+// workbook (xl/worksheets/sheet1.xml first).
+func sheetParts(t *testing.T, data []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for i := 1; ; i++ {
+		rc, err := zr.Open("xl/worksheets/sheet" + strconv.Itoa(i) + ".xml")
+		if err != nil {
+			return parts
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		parts = append(parts, string(part))
+	}
+}
+
+var autoFilterElement = regexp.MustCompile(`<autoFilter ref="([A-Z0-9:]+)"`)
+
+// autoFilterRef is the range of a sheet's filter, or "".
+func autoFilterRef(sheet string) string {
+	if m := autoFilterElement.FindStringSubmatch(sheet); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// Every table has a filter over its header and rows, the total row left
+// out, and the hidden name Excel keeps it by.
+func TestXLSXFilters(t *testing.T) {
+	data, _ := writeXLSX(t)
+	want := []string{"A1:P6", "A1:I3", "A1:H3", "A1:G4", "A1:Q4"}
+	for i, sheet := range sheetParts(t, data) {
+		if got := autoFilterRef(sheet); got != want[i] {
+			t.Errorf("sheet %d: filter %q, want %q", i+1, got, want[i])
+		}
+	}
+	f := openXLSX(t, data)
+	filters := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm._FilterDatabase" {
+			filters[d.Scope] = d.RefersTo
+		}
+	}
+	for i, sheet := range f.GetSheetList() {
+		if got, want := filters[sheet], "'"+sheet+"'!"+absoluteRange(want[i]); got != want {
+			t.Errorf("%s: _FilterDatabase %q, want %q", sheet, got, want)
+		}
+	}
+	if wb := string(zipPart(t, data, "xl/workbook.xml")); strings.Count(wb, `<definedName name="_xlnm._FilterDatabase" localSheetId=`) != 5 || strings.Count(wb, `hidden="1"`) != 5 {
+		t.Errorf("workbook.xml: the filters' names are not each a hidden name of its sheet:\n%s", wb)
+	}
+}
+
+func zipPart(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	part, _ := io.ReadAll(rc)
+	return part
+}
+
+// worksheetOrder is the order of the elements of a worksheet that Excel
+// requires (CT_Worksheet, ECMA-376 part 1, 18.3.1.99), of those we write.
+var worksheetOrder = []string{"sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter"}
+
+// The worksheets' elements are in the schema's order, each once; the
+// pages are A4 landscape, fit to the width, numbered in the footer.
+func TestXLSXSheetStructure(t *testing.T) {
+	data, _ := writeXLSX(t)
+	top := regexp.MustCompile(`<(sheetPr|dimension|sheetViews|sheetFormatPr|cols|sheetData|sheetCalcPr|sheetProtection|autoFilter|sortState|mergeCells|conditionalFormatting|dataValidations|hyperlinks|printOptions|pageMargins|pageSetup|headerFooter)[ >/]`)
+	for i, sheet := range sheetParts(t, data) {
+		// The elements in sheetData are rows and cells only.
+		body := sheet[:strings.Index(sheet, "<sheetData>")+len("<sheetData>")] + sheet[strings.Index(sheet, "</sheetData>"):]
+		var got []string
+		for _, m := range top.FindAllStringSubmatch(body, -1) {
+			got = append(got, m[1])
+		}
+		want := slices.DeleteFunc(slices.Clone(worksheetOrder), func(e string) bool {
+			return e == "printOptions" || e == "hyperlinks" && i > 0
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("sheet %d: elements %q, want %q", i+1, got, want)
+		}
+		for _, s := range []string{
+			`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
+			`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
+			`<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>`,
+		} {
+			if !strings.Contains(sheet, s) {
+				t.Errorf("sheet %d has no %s", i+1, s)
+			}
+		}
+	}
+	f := openXLSX(t, data)
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		if titles[sheet] != "'"+sheet+"'!$1:$1" {
+			t.Errorf("%s: print titles %q, want its first row", sheet, titles[sheet])
+		}
+	}
+}
+
+// Every total of a table with a total row is a sum of the rows above it,
+// with the value of that sum; the other counts are numbers.
+func TestXLSXAllTotalsAreSums(t *testing.T) {
+	_, sum := fixture(t)
+	data, _ := writeXLSX(t)
+	f := openXLSX(t, data)
+	for _, table := range Tables(sum, testLinks{}) {
+		last := len(table.Rows) + 1
+		sums := 0
+		for i, v := range table.Rows[len(table.Rows)-1] {
+			ref := cellRef(i, last)
+			fm, _ := f.GetCellFormula(table.Sheet, ref)
+			if _, ok := v.(int); !ok || !table.Total {
+				if fm != "" {
+					t.Errorf("%s!%s: the formula %q", table.Sheet, ref, fm)
+				}
+				continue
+			}
+			sums++
+			col := strings.TrimRight(ref, "0123456789")
+			if want := "SUM(" + col + "2:" + col + strconv.Itoa(last-1) + ")"; fm != want {
+				t.Errorf("%s!%s: formula %q, want %q", table.Sheet, ref, fm, want)
+			}
+			total := 0
+			for _, row := range table.Rows[:len(table.Rows)-1] {
+				n, _ := row[i].(int)
+				total += n
+			}
+			if got := cellAt(t, f, table.Sheet, ref); got != strconv.Itoa(total) || total != v.(int) {
+				t.Errorf("%s!%s: value %q, the table's %v, want the sum %d", table.Sheet, ref, got, v, total)
+			}
+		}
+		if want := map[string]int{SheetOrganisations: 6, SheetFields: 6, SheetEvaluation: 9}[table.Sheet]; sums != want {
+			t.Errorf("%s: %d sums, want %d", table.Sheet, sums, want)
+		}
+		for r := 2; r < last; r++ {
+			for i := range table.Columns {
+				if fm, _ := f.GetCellFormula(table.Sheet, cellRef(i, r)); fm != "" {
+					t.Errorf("%s!%s: the formula %q above the total", table.Sheet, cellRef(i, r), fm)
+				}
+			}
+		}
+	}
+}
+
+// relativeLinks are the addresses of a site whose address is not known.
+type relativeLinks struct{}
+
+func (relativeLinks) Registration(r *content.Registration) string {
+	return fmt.Sprintf("/mo-hinh/%d/%s/%s/", r.CampaignYear, r.OrganisationID, r.Slug)
+}
+
+func (relativeLinks) Campaign(c *content.Campaign) string {
+	return fmt.Sprintf("/dot-dang-ky/%d/", c.Year)
+}
+
+// An address relative to the site is no link out of the spreadsheet: it
+// stays text, and the sheet has no hyperlink.
+func TestXLSXRelativeAddressesAreText(t *testing.T) {
+	site, sum := fixture(t)
+	var buf bytes.Buffer
+	if err := XLSX(&buf, sum, relativeLinks{}); err != nil {
+		t.Fatal(err)
+	}
+	f := openXLSX(t, buf.Bytes())
+	for i, r := range site.CampaignByYear[2024].Registrations {
+		ref := "O" + strconv.Itoa(i+2)
+		if ok, target, _ := f.GetCellHyperLink(SheetRegistrations, ref); ok {
+			t.Errorf("%s: a link to %q", ref, target)
+		}
+		if got := cellAt(t, f, SheetRegistrations, ref); got != (relativeLinks{}).Registration(r) {
+			t.Errorf("%s = %q", ref, got)
+		}
+	}
+	if strings.Contains(sheetParts(t, buf.Bytes())[0], "<hyperlinks>") {
+		t.Error("the sheet has hyperlinks")
+	}
+	for _, zf := range mustZip(t, buf.Bytes()).File {
+		if strings.Contains(zf.Name, "worksheets/_rels/") {
+			t.Errorf("the part %s", zf.Name)
+		}
+	}
+}
+
+func mustZip(t *testing.T, data []byte) *zip.Reader {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zr
+}
+
+// The links look like links: blue, underlined.
+func TestXLSXLinkStyle(t *testing.T) {
+	data, _ := writeXLSX(t)
+	f := openXLSX(t, data)
+	id, _ := f.GetCellStyle(SheetRegistrations, "O2")
+	st, err := f.GetStyle(id)
+	if err != nil || st.Font == nil || st.Font.Underline != "single" || !strings.HasSuffix(strings.ToUpper(st.Font.Color), "0563C1") {
+		t.Errorf("O2: style %+v (%v), want blue and underlined", st.Font, err)
+	}
+	id, _ = f.GetCellStyle(SheetRegistrations, "D2")
+	if st, _ := f.GetStyle(id); st != nil && st.Font != nil && st.Font.Underline != "" {
+		t.Errorf("D2 is underlined")
+	}
+}
+
+// Any cell that is a web address, and only that, is a link: an address in
+// a submitter's text is a link to what it shows; text around it, a space
+// in it, a scheme other than http(s), a formula, all stay text.
+func TestXLSXContentLinks(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://example.org/mo-hinh/2024/":      true,
+		"http://example.org/a?b=1&c=\"2\"":       true,
+		"https://xn--n-vn-6wa.vn/tài-liệu":       true,
+		"/mo-hinh/2024/xa-ka-do/":                false,
+		"mo-hinh/2024/":                          false,
+		"Xem https://example.org/":               false,
+		"https://example.org/a b":                false,
+		"https://":                               false,
+		"https:///path":                          false,
+		"javascript:alert(1)":                    false,
+		"file:///etc/passwd":                     false,
+		"ftp://example.org/":                     false,
+		`=HYPERLINK("https://example.org/","x")`: false,
+		"https://example.org/\n":                 false,
+		"https://example.org/" + strings.Repeat("a", maxLinkLength): false,
+	} {
+		if got := isLink(s); got != want {
+			t.Errorf("isLink(%q) = %v, want %v", s, got, want)
+		}
+	}
+
+	table := Table{Sheet: "T", Columns: []Column{{"A", 10, false}, {"B", 40, true}, {"C", 40, true}}, Rows: [][]any{
+		{1, "https://example.org/a", "Xem https://example.org/b"},
+		{2, "/a", "https://example.org/c&d"},
+	}}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	links, err := writeSheet(w, table)
+	w.Flush()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"https://example.org/a", "https://example.org/c&d"}; !slices.Equal(links, want) {
+		t.Errorf("links %q, want %q", links, want)
+	}
+	if !strings.Contains(buf.String(), `<hyperlinks><hyperlink ref="B2" r:id="rId1"/><hyperlink ref="C3" r:id="rId2"/></hyperlinks>`) {
+		t.Errorf("the hyperlinks of the sheet: %s", buf.String())
+	}
+	rels := sheetRels(links)
+	if !strings.Contains(rels, `Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/c&amp;d" TargetMode="External"`) {
+		t.Errorf("rels: %s", rels)
+	}
+}
+
+// A row of wrapped text is as tall as its lines, at most Excel's 409
+// points; a row without is not given a height; the header is as tall as
+// its longest header in bold.
+func TestXLSXRowHeights(t *testing.T) {
+	long := strings.Repeat("Phân công đảng viên phụ trách hộ gia đình. ", 400)
+	table := Table{Sheet: "T", Columns: []Column{{"Số ngày muộn", 9, false}, {"B", 40, true}, {"C", 10, false}}, Rows: [][]any{
+		{1, "Ngắn", strings.Repeat("Không gói dòng ", 20)},
+		{2, "Một\nhai\nba"},
+		{3, long},
+		{4, strings.Repeat("Hai mươi hộ được hỗ trợ giống cây trồng. ", 4)}, // 160 characters
+	}}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	if _, err := writeSheet(w, table); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	sheet := buf.String()
+	for _, want := range []string{
+		`<row r="1" ht="47" customHeight="1">`, // "Số ngày muộn" in bold, 9 wide: three lines
+		`<row r="2">`,
+		`<row r="3" ht="45" customHeight="1">`,
+		`<row r="4" ht="409" customHeight="1">`,
+		`<row r="5" ht="60" customHeight="1">`, // 160 characters in 44 a line: four lines
+	} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("no %s in %s", want, sheet[:strings.Index(sheet, "<sheetData>")+400])
+		}
+	}
+	for s, want := range map[string]int{
+		"":                              1,
+		"Ngắn":                          1,
+		"a\nb":                          2,
+		"a\n\nb":                        3,
+		strings.Repeat("x", 100):        3, // a word longer than a line is cut: 44 a line
+		strings.Repeat("chi bộ ", 30):   5, // 210 characters, words kept whole
+		strings.Repeat("ĐẢNG BỘ ", 20):  5, // capitals are wider
+		strings.Repeat("iiiiiiii ", 20): 3, // and i narrow
+	} {
+		if got := wrappedLines(s, 40); got != want {
+			t.Errorf("wrappedLines(%.20q…, 40) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// The spreadsheet of a large call is the same bytes each time too.
+func TestXLSXLargeDeterministic(t *testing.T) {
+	_, sum := largeFixture(t, 120)
+	var first, again bytes.Buffer
+	if err := XLSX(&first, sum, testLinks{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := XLSX(&again, sum, testLinks{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first.Bytes(), again.Bytes()) {
+		t.Fatal("two spreadsheets of the same call differ")
 	}
 }
