@@ -12,7 +12,9 @@ import (
 // views (views.go) are most of the work of a build.
 
 // job is one output file: a page of the kind template, or an export
-// (template "", reports.go).
+// (template "", reports.go). A document's Word file (docx.go) has its
+// page's url, so that it is chosen with its page; the file's own address
+// is its page's URL.
 type job struct {
 	template string
 	url      string
@@ -30,6 +32,8 @@ func (r *Renderer) plan(site *content.Site) (pages, reports []job) {
 	// Reports and files (reports.go), after the pages: the sitemap lists
 	// every page.
 	reports = r.reportJobs(site, pages)
+	// The reports' Word files, made from their pages' views (docx.go).
+	reports = append(reports, reportDOCXJobs(reports, r.urls)...)
 	// The attached files (attachments.go), copied, after the sitemap too.
 	reports = append(reports, attachmentJobs(site, r.urls, r.files)...)
 	if b := r.branch; b != nil { // branch.go
@@ -121,7 +125,7 @@ func sitePages(site *content.Site, urls URLs, hist history.History) []job {
 		jobs = append(jobs, job{"decision", urls.Decision(d), func() page {
 			crumbs := []Link{home, decisionIndex, {d.Issuer.Title, urls.Organisation(d.Issuer)}}
 			return newPage(d.Title, urls.Decision(d), "", crumbs, d.Body, b.decision(d))
-		}})
+		}}, decisionDOCXJob(b, d)) // docx.go
 	}
 	// Each call's recognised models (recognised.go).
 	for _, c := range site.Campaigns {
@@ -138,6 +142,7 @@ func sitePages(site *content.Site, urls URLs, hist history.History) []job {
 		jobs = append(jobs, job{"registration", urls.Registration(r), func() page {
 			return newPage(r.Title, urls.Registration(r), "", crumbs(), r.Body, b.registration(r))
 		}})
+		jobs = append(jobs, registrationDOCXJobs(b, r)...) // docx.go
 	}
 	return jobs
 }
