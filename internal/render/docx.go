@@ -422,7 +422,7 @@ func sum(xs []float64) float64 {
 // WriteReportDOCX.
 func ReportWord(v reportView) *export.Word {
 	s := v.S
-	c, cp := s.Campaign, s.Compliance
+	c := s.Campaign
 	creator := v.Issuer
 	doc := newWord("Báo cáo "+lowerFirst(v.Subject), c.Title, creator, c.Deadline, true)
 	w := doc.Page.Width()
@@ -430,34 +430,17 @@ func ReportWord(v reportView) *export.Word {
 	t := title("BÁO CÁO", v.Subject)
 	doc.Body = append(doc.Body, t[:2]...) // report.html has no rule under the title
 	doc.Body = append(doc.Body, recipients(v.Recipients, w)...)
-	b := func(n int) export.Run { return export.Run{Text: itoa(n), Bold: true} }
 	r := func(s string) export.Run { return export.Run{Text: s} }
 	section := func(s string) export.Paragraph {
 		return export.Paragraph{Runs: []export.Run{{Text: s, Bold: true}}, Before: 8, After: 4, KeepNext: true}
 	}
 	doc.Body = append(doc.Body, spacer(6), bodyText(r(v.Intro)), section("I. TÌNH HÌNH ĐĂNG KÝ"))
-	if v.Expected != "" {
-		undated := ""
-		if cp.Undated != 0 {
-			undated = ", chưa rõ ngày " + itoa(cp.Undated)
+	for _, sn := range v.Situation {
+		var runs []export.Run
+		for _, sp := range sn {
+			runs = append(runs, export.Run{Text: sp.Text, Bold: sp.Strong})
 		}
-		doc.Body = append(doc.Body, bodyText(r("- Số tổ chức phải đăng ký ("+v.Expected+"): "), b(len(cp.Entries)), r("; đã đăng ký: "), b(cp.Registered()),
-			r(" (đúng hạn "+itoa(cp.OnTime)+", nộp muộn "+itoa(cp.Late)+undated+"); chưa đăng ký: "), b(cp.Missing), r(".")))
-	}
-	tot := s.Total
-	undated := ""
-	if tot.Undated != 0 {
-		undated = ", chưa rõ ngày " + itoa(tot.Undated)
-	}
-	doc.Body = append(doc.Body, bodyText(r("- Số mô hình đăng ký: "), b(tot.N), r(" của "+itoa(len(s.Groups))+" tổ chức (tập thể "+itoa(tot.Collective)+", cá nhân "+itoa(tot.Individual)+"); đúng hạn "+itoa(tot.OnTime)+", nộp muộn "+itoa(tot.Late)+undated+".")))
-	for _, l := range []struct{ label, text string }{
-		{"- Các tổ chức nộp muộn: ", v.Late},
-		{"- Các tổ chức chưa đăng ký: ", v.Missing},
-		{"- Không tính các tổ chức đã giải thể trước ngày ban hành công văn: ", v.Excluded},
-	} {
-		if l.text != "" {
-			doc.Body = append(doc.Body, bodyText(r(l.label+l.text+".")))
-		}
+		doc.Body = append(doc.Body, bodyText(runs...))
 	}
 	if len(s.Approvals) > 0 {
 		doc.Body = append(doc.Body, bodyText(r("- Kết quả xét duyệt của cơ sở đối với mô hình của chi bộ trực thuộc và đảng viên:")))

@@ -72,12 +72,10 @@ type reportView struct {
 	PlaceDate  string // "Đơn Dương, ngày      tháng      năm 2024", dated by hand when signed
 	Subject    string // under "BÁO CÁO": "Tổng hợp đăng ký mô hình mới, cách làm sáng tạo năm 2024"
 	Intro      string
-	Expected   string // the kinds of organisation expected, in words
-	Late       string // "Đảng ủy xã A (5 ngày), …"; empty when none
-	Missing    string // "Đảng ủy xã B, …"; empty when none
-	Excluded   string // dissolved before the call; empty when none
-	OnBehalf   string // "T/M BAN THƯỜNG VỤ"
-	SignerRole string // "PHÓ BÍ THƯ"
+	Expected   string     // the kinds of organisation expected, in words
+	Situation  []sentence // section I's counts, before the approvals
+	OnBehalf   string     // "T/M BAN THƯỜNG VỤ"
+	SignerRole string     // "PHÓ BÍ THƯ"
 	Signer     string
 	Copies     []string     // Nơi nhận
 	Counts     []tallyTable // by field, kind, form and status
@@ -86,6 +84,65 @@ type reportView struct {
 	Downloads  []Link
 	Eyebrow    string   // above the title, on screen
 	Recipients []string // Kính gửi, a level's report to the level above; empty for the issuer's
+}
+
+// sentence is a paragraph of a document as spans of text, some in bold:
+// what the page and the Word document both write.
+type sentence []span
+
+type span struct {
+	Text   string
+	Strong bool
+}
+
+// situation is section I of a summary report: how many organisations
+// were to register and did, how many models, who was late or missing.
+func situation(s *report.Summary, expected string) []sentence {
+	cp, tot := s.Compliance, s.Total
+	n := func(x int) span { return span{Text: itoa(x), Strong: true} }
+	t := func(s string) span { return span{Text: s} }
+	undated := func(x int) string {
+		if x == 0 {
+			return ""
+		}
+		return ", chưa rõ ngày " + itoa(x)
+	}
+	var out []sentence
+	if expected != "" { // a level without sub-units expects none
+		out = append(out, sentence{
+			t("- Số tổ chức phải đăng ký (" + expected + "): "), n(len(cp.Entries)),
+			t("; đã đăng ký: "), n(cp.Registered()),
+			t(" (đúng hạn " + itoa(cp.OnTime) + ", nộp muộn " + itoa(cp.Late) + undated(cp.Undated) + "); chưa đăng ký: "), n(cp.Missing), t("."),
+		})
+	}
+	out = append(out, sentence{
+		t("- Số mô hình đăng ký: "), n(tot.N),
+		t(" của " + itoa(len(s.Groups)) + " tổ chức (tập thể " + itoa(tot.Collective) + ", cá nhân " + itoa(tot.Individual) +
+			"); đúng hạn " + itoa(tot.OnTime) + ", nộp muộn " + itoa(tot.Late) + undated(tot.Undated) + "."),
+	})
+	var late, missing, excluded []string
+	for _, e := range cp.LateEntries() {
+		late = append(late, fmt.Sprintf("%s (%d ngày)", e.Organisation.Title, e.DaysLate))
+	}
+	for _, e := range cp.MissingEntries() {
+		missing = append(missing, e.Organisation.Title)
+	}
+	for _, o := range cp.Excluded {
+		excluded = append(excluded, o.Title+" (giải thể "+o.Dissolved.Short()+")")
+	}
+	for _, l := range []struct {
+		label string
+		names []string
+	}{
+		{"- Các tổ chức nộp muộn: ", late},
+		{"- Các tổ chức chưa đăng ký: ", missing},
+		{"- Không tính các tổ chức đã giải thể trước ngày ban hành công văn: ", excluded},
+	} {
+		if len(l.names) > 0 {
+			out = append(out, sentence{t(l.label + strings.Join(l.names, "; ") + ".")})
+		}
+	}
+	return out
 }
 
 // tallyTable is one table of counts of the report.
@@ -267,18 +324,7 @@ func newReportView(s *report.Summary, u URLs) reportView {
 	}
 	v.PlaceDate = place + ", ngày      tháng      năm " + itoa(year)
 	v.Intro = reportIntro(c, "các cơ quan, đơn vị")
-
-	var late, missing, excluded []string
-	for _, e := range cp.LateEntries() {
-		late = append(late, fmt.Sprintf("%s (%d ngày)", e.Organisation.Title, e.DaysLate))
-	}
-	for _, e := range cp.MissingEntries() {
-		missing = append(missing, e.Organisation.Title)
-	}
-	for _, o := range cp.Excluded {
-		excluded = append(excluded, o.Title+" (giải thể "+o.Dissolved.Short()+")")
-	}
-	v.Late, v.Missing, v.Excluded = strings.Join(late, "; "), strings.Join(missing, "; "), strings.Join(excluded, "; ")
+	v.Situation = situation(s, v.Expected)
 	return v
 }
 
