@@ -21,23 +21,24 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	siteDir := siteFlag(fl)
 	year := fl.String("campaign", "", "`NĂM` của đợt đăng ký, ví dụ 2024 (mặc định: đợt mới nhất)")
 	orgID := fl.String("organisation", "", "`MÃ` của tổ chức tổng hợp báo cáo cấp trên (đảng ủy, chi bộ có tổ chức trực thuộc hoặc đảng viên đăng ký); mặc định: báo cáo của cấp ủy ban hành đợt đăng ký")
-	format := fl.String("format", "md", "xlsx (bảng tính Excel), csv, json hoặc md (Markdown)")
+	format := fl.String("format", "md", "xlsx (bảng tính Excel), docx (văn bản Word), csv, json hoặc md (Markdown)")
 	table := fl.String("table", "registrations", "chỉ với --format csv: registrations (danh sách đăng ký), compliance (tình hình đăng ký)\nhoặc evaluation (đánh giá cuối năm)")
-	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình; với xlsx phải có -o hoặc chuyển hướng vào tệp)")
+	out := fl.String("o", "", "ghi vào tệp này (mặc định: in ra màn hình; với xlsx và docx phải có -o hoặc chuyển hướng vào tệp)")
 	baseURL := baseURLFlag(fl, "địa chỉ nơi đăng cổng thông tin, cho các đường dẫn trong báo cáo, ví dụ https://example.org/mohinh/")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), `Cách dùng: mohinh report [--site THƯ-MỤC] [--campaign NĂM] [--organisation MÃ]
-                     [--format xlsx|csv|json|md] [--table registrations|compliance|evaluation] [-o TỆP]
+                     [--format xlsx|docx|csv|json|md] [--table registrations|compliance|evaluation] [-o TỆP]
                      [--base-url ĐỊA-CHỈ]
 
 Báo cáo một đợt đăng ký cho Ban Tổ chức, giống các tệp cổng thông tin cho tải về;
 với --organisation, báo cáo mà tổ chức đó tổng hợp gửi cấp trên:
   xlsx  bảng tính gồm các trang Danh sách đăng ký, Theo tổ chức, Theo lĩnh vực,
         Tình hình đăng ký, Đánh giá cuối năm;
+  docx  báo cáo tổng hợp dạng văn bản Word, như bản in, để sửa, ghi số và trình ký;
   csv   một bảng (--table), UTF-8 có BOM để Excel hiển thị đúng tiếng Việt;
   json  dữ liệu theo mô tả trong docs/json.md;
   md    báo cáo tổng hợp dạng Markdown, để dán vào văn bản.
-Không có -o thì in ra màn hình; bảng tính xlsx không in ra màn hình được: hãy dùng -o
+Không có -o thì in ra màn hình; tệp xlsx và docx không in ra màn hình được: hãy dùng -o
 (hoặc chuyển hướng vào tệp, ví dụ > bao-cao.xlsx).
 Mã thoát: 0 đã lập báo cáo; 1 nội dung của trang có lỗi; 2 dùng sai lệnh (đợt đăng ký,
 định dạng hoặc bảng không có, thư mục của trang không có).
@@ -49,8 +50,8 @@ Tùy chọn:
 	if code, done := parseFlags(fl, args, stdout); done {
 		return code
 	}
-	if !slices.Contains([]string{"xlsx", "csv", "json", "md"}, *format) {
-		fmt.Fprintf(stderr, "mohinh report: không có định dạng %q: hãy dùng xlsx, csv, json hoặc md\n", *format)
+	if !slices.Contains([]string{"xlsx", "docx", "csv", "json", "md"}, *format) {
+		fmt.Fprintf(stderr, "mohinh report: không có định dạng %q: hãy dùng xlsx, docx, csv, json hoặc md\n", *format)
 		return exitUsage
 	}
 	if !slices.Contains([]string{"registrations", "compliance", "evaluation"}, *table) {
@@ -61,9 +62,9 @@ Tùy chọn:
 		fmt.Fprintf(stderr, "mohinh report: --table chỉ dùng với --format csv; định dạng %s đã có sẵn cả danh sách đăng ký lẫn tình hình đăng ký\n", *format)
 		return exitUsage
 	}
-	if f, ok := stdout.(*os.File); ok && *format == "xlsx" && *out == "" && isTerminal(f) {
-		fmt.Fprintln(stderr, "mohinh report: không in bảng tính xlsx ra màn hình vì đó là tệp nhị phân, chỉ hiện ra ký tự lạ: hãy ghi vào tệp bằng -o, ví dụ")
-		fmt.Fprintln(stderr, "  mohinh report --format xlsx -o bao-cao.xlsx")
+	if f, ok := stdout.(*os.File); ok && binaryFormats[*format] != "" && *out == "" && isTerminal(f) {
+		fmt.Fprintf(stderr, "mohinh report: không in %s ra màn hình vì đó là tệp nhị phân, chỉ hiện ra ký tự lạ: hãy ghi vào tệp bằng -o, ví dụ\n", binaryFormats[*format])
+		fmt.Fprintf(stderr, "  mohinh report --format %s -o bao-cao.%s\n", *format, *format)
 		return exitUsage
 	}
 	urls, err := flagURLs(fl, *baseURL)
@@ -101,6 +102,8 @@ Tùy chọn:
 	switch *format {
 	case "xlsx":
 		err = export.XLSX(&buf, sum, links)
+	case "docx":
+		err = render.WriteReportDOCX(&buf, sum, urls)
 	case "csv":
 		t := export.RegistrationsTable(sum, links)
 		switch *table {
@@ -133,6 +136,10 @@ Tùy chọn:
 	fmt.Fprintf(stdout, "Đã ghi %s: báo cáo đợt đăng ký năm %d của %s, %d bản đăng ký.\n", *out, c.Year, levelName(sum), len(sum.Rows))
 	return exitOK
 }
+
+// binaryFormats are the formats that are not text, by what they are
+// called in a sentence: not to be printed to a terminal.
+var binaryFormats = map[string]string{"xlsx": "bảng tính xlsx", "docx": "văn bản Word docx"}
 
 // pickSummary returns the report of call c that organisation id compiles
 // for the level above, or the call's own when id is empty or names its
