@@ -23,6 +23,10 @@ type Letter struct {
 	Models   []Model
 	Signer   string
 	Title    string // the signer's title: "Bí thư"
+	// Member is the party member who registers in their own name: the
+	// letter is signed "NGƯỜI ĐĂNG KÝ", or opens "…, đồng chí <name>,
+	// đảng viên …". Empty for an organisation's letter.
+	Member string
 }
 
 // Model is one model a letter registers. Its texts are paragraphs joined
@@ -74,6 +78,7 @@ var (
 	numberRe = regexp.MustCompile(`^(?i)số\s*:?\s*(\S.*)$`)
 	dateRe   = regexp.MustCompile(`(?i)ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})`)
 	// numbering typed by hand before an item: "1.", "2)", "a)", "-", "+", "I."
+	memberRe    = regexp.MustCompile(`(?i)đồng chí\s+([^,]+?)\s*,\s*đảng viên`)
 	numberingRe = regexp.MustCompile(`^\s*(?:(?:\d{1,2}|[a-zđ]|[IVX]{1,4})\s*[.)/]|[-–+•*])\s*`)
 )
 
@@ -120,8 +125,11 @@ func ParseLetter(paragraphs []string) Letter {
 		}
 		headings++
 	}
-	// The opening, up to the first item.
+	// The opening, up to the first item: who registers, when a member does.
 	for ; i < len(lines) && labelOf(lines[i]) == 0; i++ {
+		if m := memberRe.FindStringSubmatch(lines[i]); m != nil && lt.Member == "" {
+			lt.Member = strings.TrimSpace(m[1])
+		}
 	}
 	// The items.
 	var (
@@ -202,6 +210,14 @@ func ParseLetter(paragraphs []string) Letter {
 			lt.Signer = l
 		}
 	}
+	// A member signs as "NGƯỜI ĐĂNG KÝ", which is not a title of the
+	// contract's: the registration is theirs, signed as "Đảng viên".
+	if vi.Fold(lt.Title) == "nguoi dang ky" {
+		if lt.Member == "" {
+			lt.Member = lt.Signer
+		}
+		lt.Title = ""
+	}
 	return lt
 }
 
@@ -255,11 +271,17 @@ func isHeading(l string) bool {
 	return letters >= 2
 }
 
+// titleNames are the words of a signer's title written with capitals in
+// the middle of the title: "Phó Bí thư", "Chánh Văn phòng".
+var titleNames = []string{"Bí thư", "Văn phòng", "Ủy ban Kiểm tra", "Ban Thường vụ", "Thường trực"}
+
 // titleCase writes a title in capitals as the registrations do: "PHÓ BÍ
-// THƯ" is "Phó Bí thư".
+// THƯ" is "Phó Bí thư", "CHÁNH VĂN PHÒNG" "Chánh Văn phòng".
 func titleCase(s string) string {
 	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "bí thư", "Bí thư")
+	for _, name := range titleNames {
+		s = strings.ReplaceAll(s, strings.ToLower(name), name)
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }

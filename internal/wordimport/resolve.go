@@ -36,6 +36,7 @@ func (lt Letter) Entries(source string) []Entry {
 		out = append(out, Entry{
 			Source: source, Superior: lt.Superior, Issuer: lt.Issuer, Field: m.Field, Title: m.Title,
 			Number: lt.Number, Date: lt.Date, Signer: lt.Signer, SignerTitle: lt.Title,
+			Member:  lt.Member,
 			Novelty: m.Novelty, Expected: m.Expected, Body: m.Body,
 		})
 	}
