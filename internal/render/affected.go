@@ -36,7 +36,9 @@ func (r *Renderer) RenderAffected(before, after *content.Site, paths []string, w
 			reg := site.RegistrationByPath[p]
 			if reg == nil {
 				if i == 1 && before.RegistrationByPath[p] != nil {
-					gone = append(gone, u.outputPath(u.Registration(before.RegistrationByPath[p])))
+					for _, url := range u.registrationFiles(before.RegistrationByPath[p]) {
+						gone = append(gone, u.outputPath(url))
+					}
 				}
 				continue
 			}

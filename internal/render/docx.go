@@ -40,6 +40,16 @@ func (u URLs) ResultDOCX(r *content.Registration) string {
 	return u.Registration(r) + r.Slug + "-ket-qua.docx"
 }
 
+// registrationFiles are a registration's page and the files written
+// beside it: what goes when it goes.
+func (u URLs) registrationFiles(r *content.Registration) []string {
+	files := []string{u.Registration(r), u.RegistrationDOCX(r)}
+	if r.Result != nil {
+		files = append(files, u.ResultDOCX(r))
+	}
+	return files
+}
+
 // DecisionDOCX is a decision as a Word file.
 func (u URLs) DecisionDOCX(d *content.Decision) string {
 	return u.Decision(d) + d.Slug + ".docx"

@@ -61,7 +61,7 @@ func (u URLs) levelReportURLs(c *content.Campaign) []string {
 
 // levelFiles are the page and files of o's report of c.
 func (u URLs) levelFiles(o *content.Organisation, c *content.Campaign) []string {
-	return []string{u.LevelReport(o, c), u.LevelXLSX(o, c), u.LevelCSV(o, c), u.LevelEvaluation(o, c), u.LevelEvaluationCSV(o, c)}
+	return []string{u.LevelReport(o, c), u.LevelXLSX(o, c), u.LevelCSV(o, c), u.LevelReportDOCX(o, c), u.LevelEvaluation(o, c), u.LevelEvaluationCSV(o, c)}
 }
 
 // newLevelReportView lays out s, what a level compiles, as its own

@@ -10,7 +10,8 @@ import (
 // A level's report follows a change as the call's does: RenderAffected
 // leaves the report to RenderFiles, but renders the organisation's page
 // that comes to link to it, and says a report that no longer has a level
-// is gone.
+// is gone, its files with it, as a registration withdrawn and its Word
+// file are.
 func TestLevelReportsFollowAChange(t *testing.T) {
 	urls, err := NewURLs("/")
 	if err != nil {
@@ -58,6 +59,7 @@ func TestLevelReportsFollowAChange(t *testing.T) {
 	files := []string{
 		"to-chuc/xa-pro/bao-cao/2024/index.html", "to-chuc/xa-pro/bao-cao/2024/bao-cao-xa-pro-2024.xlsx", "to-chuc/xa-pro/bao-cao/2024/dang-ky-xa-pro-2024.csv",
 		"to-chuc/thon-a/bao-cao/2024/index.html", "to-chuc/thon-a/bao-cao/2024/bao-cao-thon-a-2024.xlsx", "to-chuc/thon-a/bao-cao/2024/dang-ky-thon-a-2024.csv",
+		"to-chuc/xa-pro/bao-cao/2024/bao-cao-xa-pro-2024.docx", "to-chuc/thon-a/bao-cao/2024/bao-cao-thon-a-2024.docx",
 	}
 	for _, f := range files {
 		if _, ok := changed.files[f]; !ok {
@@ -74,6 +76,8 @@ func TestLevelReportsFollowAChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The member's own page and Word file go with it.
+	files = append(files, "mo-hinh/2024/thon-a/cua-dang-vien/index.html", "mo-hinh/2024/thon-a/cua-dang-vien/cua-dang-vien.docx")
 	for _, f := range files {
 		if !slices.Contains(gone, f) {
 			t.Errorf("%s is not said to be gone: %v", f, gone)
