@@ -268,6 +268,38 @@ func (d *decision) all() []*reg { return append(slices.Clone(d.approved), d.reje
 
 func ref(rg *reg) string { return rg.org.id + "/" + rg.slug }
 
+// head writes the keys every decision starts with, of the kind given.
+func (f fm) head(d *decision, kind string) {
+	f.str("title", d.title())
+	f.str("kind", kind)
+	f.str("issuer", d.issuer.id)
+	f.int("campaign", d.camp.year)
+	f.str("number", d.number)
+	f.date("date", d.date)
+	f.str("signer", d.signer)
+	f.str("signer_title", d.signerTitle)
+}
+
+// decided writes what d approves under yes and what it rejects, with
+// the reasons, under no: "approved"/"rejected" of an approval,
+// "recognised"/"not_recognised" of a recognition.
+func (f fm) decided(d *decision, yes, no string) {
+	if len(d.approved) > 0 {
+		refs := make([]string, len(d.approved))
+		for i, rg := range d.approved {
+			refs[i] = ref(rg)
+		}
+		f.list(yes, refs)
+	}
+	if len(d.rejected) > 0 {
+		f.b.WriteString(no + ":\n")
+		for i, rg := range d.rejected {
+			f.str("  - registration", ref(rg))
+			f.str("    reason", d.reasons[i])
+		}
+	}
+}
+
 func renderDecision(b *bytes.Buffer, d *decision, root *org, orgs []*org) {
 	switch d.kind {
 	case "appraisal":
@@ -279,28 +311,8 @@ func renderDecision(b *bytes.Buffer, d *decision, root *org, orgs []*org) {
 	}
 	f := fm{b}
 	f.open()
-	f.str("title", d.title())
-	f.str("kind", "approval")
-	f.str("issuer", d.issuer.id)
-	f.int("campaign", d.camp.year)
-	f.str("number", d.number)
-	f.date("date", d.date)
-	f.str("signer", d.signer)
-	f.str("signer_title", d.signerTitle)
-	if len(d.approved) > 0 {
-		refs := make([]string, len(d.approved))
-		for i, rg := range d.approved {
-			refs[i] = ref(rg)
-		}
-		f.list("approved", refs)
-	}
-	if len(d.rejected) > 0 {
-		b.WriteString("rejected:\n")
-		for i, rg := range d.rejected {
-			f.str("  - registration", ref(rg))
-			f.str("    reason", d.reasons[i])
-		}
-	}
+	f.head(d, "approval")
+	f.decided(d, "approved", "rejected")
 	f.close()
 	o, c, y := d.issuer, d.camp, strconv.Itoa(d.camp.year)
 	call := "Công văn số " + c.number + ", ngày " + vi.DateShort(c.issued) + " của Ban Thường vụ " + root.title

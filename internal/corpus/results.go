@@ -398,14 +398,7 @@ func flowScalar(s string) string {
 func renderAppraisal(b *bytes.Buffer, d *decision, orgs []*org) {
 	f := fm{b}
 	f.open()
-	f.str("title", d.title())
-	f.str("kind", "appraisal")
-	f.str("issuer", d.issuer.id)
-	f.int("campaign", d.camp.year)
-	f.str("number", d.number)
-	f.date("date", d.date)
-	f.str("signer", d.signer)
-	f.str("signer_title", d.signerTitle)
+	f.head(d, "appraisal")
 	b.WriteString("scores:\n")
 	passed := 0
 	for _, s := range d.scores {
@@ -445,28 +438,8 @@ func renderAppraisal(b *bytes.Buffer, d *decision, orgs []*org) {
 func renderRecognition(b *bytes.Buffer, d *decision, orgs []*org) {
 	f := fm{b}
 	f.open()
-	f.str("title", d.title())
-	f.str("kind", "recognition")
-	f.str("issuer", d.issuer.id)
-	f.int("campaign", d.camp.year)
-	f.str("number", d.number)
-	f.date("date", d.date)
-	f.str("signer", d.signer)
-	f.str("signer_title", d.signerTitle)
-	if len(d.approved) > 0 {
-		refs := make([]string, len(d.approved))
-		for i, rg := range d.approved {
-			refs[i] = ref(rg)
-		}
-		f.list("recognised", refs)
-	}
-	if len(d.rejected) > 0 {
-		b.WriteString("not_recognised:\n")
-		for i, rg := range d.rejected {
-			f.str("  - registration", ref(rg))
-			f.str("    reason", d.reasons[i])
-		}
-	}
+	f.head(d, "recognition")
+	f.decided(d, "recognised", "not_recognised")
 	f.close()
 	a := d.all()[0].appraisal
 	y := strconv.Itoa(d.camp.year)
