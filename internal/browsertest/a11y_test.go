@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/render"
 )
 
@@ -39,10 +38,7 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	e := setup(t)
 	axe := axeScript(t)
-	site, diags := content.Load(os.DirFS(e.sampleSite))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	site := e.loadSample(t)
 	u, _ := render.NewURLs("/")
 	pages := map[string]struct {
 		path  string

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/mohinh/mohinh/internal/build"
+	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/render"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -37,6 +38,16 @@ type env struct {
 	sampleSite string // the sample site's folder (the repository)
 	searchBase string // the search site's base path
 	mohinh     string // the mohinh binary, built once
+}
+
+// loadSample loads the sample site the pages were built from.
+func (e *env) loadSample(t *testing.T) *content.Site {
+	t.Helper()
+	site, diags := content.Load(os.DirFS(e.sampleSite))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return site
 }
 
 var (

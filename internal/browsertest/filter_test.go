@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,10 +30,7 @@ func filteredTitles(t *testing.T, p *page) []string {
 
 func TestFiltersCombineAndSurviveReload(t *testing.T) {
 	e := setup(t)
-	site, diags := content.Load(os.DirFS(e.sampleSite))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	site := e.loadSample(t)
 	// The combination: an organisation with those under it, a call, on
 	// time; the expected set computed from the model, in site order.
 	org := site.OrganisationByID["xa-ka-do"]
@@ -123,10 +119,7 @@ func TestFiltersCombineAndSurviveReload(t *testing.T) {
 // recognised; each as the model says, in site order.
 func TestFilterByResults(t *testing.T) {
 	e := setup(t)
-	site, diags := content.Load(os.DirFS(e.sampleSite))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	site := e.loadSample(t)
 	var reported, recognised []string
 	for _, r := range site.Registrations {
 		if r.Result != nil {

@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,10 +17,7 @@ import (
 // (Ả Ộ Ệ Ơ Ư from a sans-serif in the middle of a word).
 func TestDocumentsUseOneSerifWithEveryVietnameseLetter(t *testing.T) {
 	e := setup(t)
-	site, diags := content.Load(os.DirFS(e.sampleSite))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	site := e.loadSample(t)
 	var reg *content.Registration
 	for _, r := range site.Registrations {
 		if strings.ContainsAny(r.Organisation.Title, "ĐƠƯđơư") {

@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"os"
 	"strconv"
 	"testing"
 
@@ -14,10 +13,7 @@ import (
 // width; the menu is folded behind its button and opens with it.
 func TestPhoneHasNoHorizontalScroll(t *testing.T) {
 	e := setup(t)
-	site, diags := content.Load(os.DirFS(e.sampleSite))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	site := e.loadSample(t)
 	var reg *content.Registration
 	for _, r := range site.Registrations {
 		if r.Result != nil && r.Appraisal != nil {

@@ -137,36 +137,35 @@ const (
 // are written in a fixed order, the archive's files dated by d.Date, and
 // no identifier is random.
 func DOCX(w io.Writer, d *Word) error {
-	z := zip.NewWriter(w)
+	z := newOfficeZip(w)
 	modified := d.Date.UTC()
 	if d.Date.IsZero() {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	part := func(name, s string) error {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			return err
-		}
-		_, err = io.WriteString(f, s)
-		return err
+	// Every part but the properties and the text is the same in many
+	// files: copied compressed (zippart.go).
+	type part struct {
+		name, text string
+		own        bool // this file's own, not cached
 	}
-	parts := []struct{ name, text string }{
-		{"[Content_Types].xml", docxContentTypes(d.Page.Numbers)},
-		{"_rels/.rels", docxPackageRels},
-		{"docProps/app.xml", appProps},
-		{"docProps/core.xml", docxCoreProps(d)},
-		{"word/_rels/document.xml.rels", docxDocumentRels(d.Page.Numbers)},
-		{"word/styles.xml", docxStyles(d.Size)},
-		{"word/settings.xml", docxSettings},
+	parts := []part{
+		{"[Content_Types].xml", docxContentTypes(d.Page.Numbers), false},
+		{"_rels/.rels", docxPackageRels, false},
+		{"docProps/app.xml", appProps, false},
+		{"docProps/core.xml", docxCoreProps(d), true},
+		{"word/_rels/document.xml.rels", docxDocumentRels(d.Page.Numbers), false},
+		{"word/styles.xml", docxStyles(d.Size), false},
+		{"word/settings.xml", docxSettings, false},
 	}
 	if d.Page.Numbers {
-		parts = append(parts,
-			struct{ name, text string }{"word/header1.xml", docxHeader(true, d.Size)},
-			struct{ name, text string }{"word/header2.xml", docxHeader(false, d.Size)},
-		)
+		parts = append(parts, part{"word/header1.xml", docxHeader(true, d.Size), false}, part{"word/header2.xml", docxHeader(false, d.Size), false})
 	}
 	for _, p := range parts {
-		if err := part(p.name, p.text); err != nil {
+		write := writeStaticPart
+		if p.own {
+			write = writePart
+		}
+		if err := write(z, p.name, p.text, modified); err != nil {
 			return err
 		}
 	}
