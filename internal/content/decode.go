@@ -14,6 +14,8 @@ var (
 		{"title", "tên cổng thông tin", true},
 		{"description", "mô tả ngắn", false},
 		{"repository", "địa chỉ kho git", false},
+		{"forge", "loại máy chủ git của kho: github, gitea, forgejo hoặc gitlab", false},
+		{"branch", "nhánh chứa nội dung, mặc định main", false},
 		{"base_url", "địa chỉ đầy đủ nơi đăng cổng thông tin, ví dụ https://example.org/mohinh/", false},
 	}
 	campaignKeys = []keySpec{
@@ -65,6 +67,14 @@ func decodeSettings(path string, fm *frontMatter, diags *diagnostics) Settings {
 		line, col := r.src.At("repository")
 		diags.Errorf(path, line, col, "bad-url", "\"repository\" phải là địa chỉ trang web bắt đầu bằng https://")
 		s.Repository = ""
+	}
+	s.Forge, s.Branch = decodeForge(path, r, s.Repository, diags), r.text("branch")
+	if s.Branch == "" {
+		s.Branch = DefaultBranch
+	} else if why := branchProblem(s.Branch); why != "" {
+		line, col := r.src.At("branch")
+		diags.Errorf(path, line, col, "bad-branch", "nhánh %q không phải tên nhánh git (%s): hãy ghi tên nhánh chứa nội dung, thường là main", s.Branch, why)
+		s.Branch = DefaultBranch
 	}
 	if raw := r.text("base_url"); raw != "" {
 		u, err := BaseURL(raw)
@@ -152,12 +162,8 @@ func decodeOrganisation(path, id string, fm *frontMatter, diags *diagnostics) *O
 		line, col := r.src.At("superior")
 		diags.Warnf(path, line, col, "superior-with-parent", "tổ chức đã có cấp trên (\"parent\") nên dòng \"superior\" không được dùng: đầu văn bản ghi tên đảng bộ của cấp trên đó; hãy xóa dòng \"superior\"")
 	}
-	for _, rv := range o.Reviewers {
-		if !isGitHubHandle(rv) {
-			line, col := r.src.At("reviewers")
-			diags.Errorf(path, line, col, "bad-reviewer", "người duyệt %q không phải tài khoản GitHub: hãy viết \"@tên-tài-khoản\" hoặc \"@tổ-chức/nhóm\", có cả dấu ngoặc kép", rv)
-		}
-	}
+	// The handles are checked against the site's forge when linked
+	// (checkReviewers).
 	if k := r.text("kind"); k != "" {
 		o.Kind = Kind(k)
 		if !o.Kind.Valid() {
@@ -267,25 +273,6 @@ func kindList() string {
 	return strings.Join(parts, ", ")
 }
 
-// isGitHubHandle accepts @user and @org/team, as CODEOWNERS does.
-func isGitHubHandle(s string) bool {
-	name, ok := strings.CutPrefix(s, "@")
-	if !ok || name == "" {
-		return false
-	}
-	for _, part := range strings.SplitN(name, "/", 2) {
-		if part == "" || part[0] == '-' {
-			return false
-		}
-		for _, c := range part {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // expectedKinds reads the optional "expected" of a call: the kinds of
 // organisation that must answer it (the compliance report, internal/report).
 func expectedKinds(r *record, diags *diagnostics) []Kind {
@@ -354,4 +341,28 @@ func criteria(r *record, diags *diagnostics) []Criterion {
 		}
 	}
 	return out
+}
+
+// decodeForge reads "forge": the one written, or the public service's
+// that the repository's host names. A repository on a server of the
+// site's own needs it written; without a repository it is GitHub, whose
+// conventions (CODEOWNERS, handles) apply by default.
+func decodeForge(path string, r *record, repository string, diags *diagnostics) Forge {
+	written, byHost := Forge(r.text("forge")), ForgeOfRepository(repository)
+	line, col := r.src.At("forge")
+	switch {
+	case written != "" && !written.Valid():
+		diags.Errorf(path, line, col, "bad-forge", "không có loại máy chủ git %q: hãy ghi %s", string(written), forgeList())
+	case written != "" && byHost != "" && written != byHost:
+		diags.Errorf(path, line, col, "bad-forge", "kho %s nằm trên %s, không phải %s: hãy ghi \"forge: %s\" hoặc xóa dòng \"forge\"", repository, byHost.Name(), written.Name(), byHost)
+		return byHost
+	case written != "":
+		return written
+	case byHost != "":
+		return byHost
+	case repository != "":
+		line, col := r.src.At("repository")
+		diags.Errorf(path, line, col, "missing-forge", "kho %s nằm trên máy chủ riêng: hãy ghi loại máy chủ bằng dòng \"forge: gitea\" (hoặc %s)", repository, forgeList())
+	}
+	return GitHub
 }

@@ -76,6 +76,7 @@ func link(loaded []loadedFile, isNew func(string) bool, diags *diag.List) *Site 
 		return cmp.Or(bytes.Compare(a.sortKey, b.sortKey), cmp.Compare(a.ID, b.ID))
 	})
 	linkOrganisations(site, diags)
+	checkReviewers(site, diags)
 	linkCampaigns(site, diags)
 	slices.SortFunc(site.Fields, func(a, b *Field) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), vi.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))

@@ -67,6 +67,8 @@ type Settings struct {
 	Title       string
 	Description string
 	Repository  string // URL of the git repository, may be empty
+	Forge       Forge  // the kind of server holding it (forge.go); GitHub when not said and no repository
+	Branch      string // the branch the content lives on: DefaultBranch unless said
 	BaseURL     string // where the site is published: absolute, ending in "/" (BaseURL); may be empty
 	Body        Markdown
 }
@@ -169,7 +171,7 @@ type Organisation struct {
 	Established Date   // the day it began; zero when it predates the site
 	Dissolved   Date
 	SuccessorID string
-	Reviewers   []string // GitHub handles that review its registrations
+	Reviewers   []string // handles on the site's forge of those who review its registrations
 	Body        Markdown
 
 	Parent        *Organisation
