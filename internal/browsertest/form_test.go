@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mohinh/mohinh/internal/content"
 )
 
 // fieldMessage returns what the form says next to the item key.
@@ -232,5 +234,26 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	p.eval(`document.getElementById("dang-ky").dataset.file`, &file)
 	if code, report := runCheck(t, e, out.Path, file, "--strict"); code != 0 {
 		t.Errorf("mohinh check --strict on the individual one: exit %d\n%s\n%s", code, report, file)
+	}
+
+	// A file too long for a link: the page opens with the file name only,
+	// and the form says to paste the content.
+	fill(t, p, "body", strings.Repeat("Đảng viên hướng dẫn từng hộ dân đăng ký dịch vụ công trực tuyến. ", 150))
+	p.eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil)
+	if err := p.waitFor(`document.getElementById("dang-ky").dataset.file.length > 8000`); err != nil {
+		t.Fatal(err)
+	}
+	var long struct {
+		Repo                string
+		LongShown, UsualOff bool
+	}
+	p.eval(`({repo: document.getElementById("dang-ky-kho").href, longShown: !document.getElementById("dang-ky-kho-dai").hidden, usualOff: document.getElementById("dang-ky-kho-huong-dan").hidden})`, &long)
+	shoot(t, p, "-long-file")
+	repo, err = url.Parse(long.Repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(long.Repo) > content.NewFileLinkLimit || repo.Query().Get("filename") != out.Path || repo.Query().Has("value") && repo.Query().Get("value") != "" || !long.LongShown || !long.UsualOff {
+		t.Errorf("a long file: link of %d bytes %s, long message shown %v, usual one hidden %v", len(long.Repo), long.Repo, long.LongShown, long.UsualOff)
 	}
 }

@@ -362,7 +362,7 @@ func decodeForge(path string, r *record, repository string, diags *diagnostics) 
 		return byHost
 	case repository != "":
 		line, col := r.src.At("repository")
-		diags.Errorf(path, line, col, "missing-forge", "kho %s nằm trên máy chủ riêng: hãy ghi loại máy chủ bằng dòng \"forge: gitea\" (hoặc %s)", repository, forgeList())
+		diags.Errorf(path, line, col, "missing-forge", "kho %s nằm trên máy chủ riêng: hãy ghi loại máy chủ bằng dòng \"forge: gitea\", \"forge: forgejo\" hoặc \"forge: gitlab\"", repository)
 	}
 	return GitHub
 }

@@ -165,7 +165,7 @@ func (f Forge) HandleProblem(h string) string {
 	}
 	parts := strings.Split(name, "/")
 	if len(parts) > 2 && f != GitLab {
-		return "trên " + f.Name() + " chỉ có \"@tài-khoản\" hoặc \"@tổ-chức/nhóm\""
+		return "nhóm trên " + f.Name() + " không có nhóm con"
 	}
 	for _, p := range parts {
 		if p == "" {

@@ -11,7 +11,7 @@ import (
 
 // siteFiles are a small site: a call, an organisation, a field.
 var siteFiles = map[string]string{
-	"content/_index.md":                 "---\ntitle: Thử\nrepository: https://example.org/kho\n---\n",
+	"content/_index.md":                 "---\ntitle: Thử\nrepository: https://example.org/kho\nforge: gitlab\n---\n",
 	"content/campaigns/2025.md":         "---\ntitle: Đăng ký 2025\nyear: 2025\nnumber: 1187-CV/HU\nissued: 2024-12-20\ndeadline: 2025-01-10\nissuer: xa-ka-do\n---\n",
 	"content/fields/kinh-te.md":         "---\ntitle: Kinh tế\n---\n",
 	"content/organisations/xa-ka-do.md": "---\ntitle: Đảng ủy xã Ka Đô\nkind: dang-uy-co-so\n---\n",

@@ -67,9 +67,18 @@ type FormRules struct {
 	// Path is where the file goes, with {year}, {org} and {slug}.
 	Path string `json:"path"`
 	// Repository is the site's repository ("" when not set); NewFileURL
-	// opens its page for a new file, with {path} and {value} to fill in.
+	// opens its page for a new file, with {path} and {value} to fill in
+	// (content.Settings.NewFileURL). A link longer than NewFileMax is not
+	// offered: the page opens with the file name only, and the person
+	// pastes or uploads the file.
 	Repository string `json:"repository"`
 	NewFileURL string `json:"newFileURL,omitempty"`
+	NewFileMax int    `json:"newFileMax,omitempty"`
+	// Forge is the forge's name ("GitLab"); Propose says what to press on
+	// its page; MayIgnoreContent is set where the page may open empty.
+	Forge            string `json:"forge,omitempty"`
+	Propose          string `json:"-"`
+	MayIgnoreContent bool   `json:"-"`
 	// TimeZoneOffset is the offset of Vietnam's time, in minutes, for
 	// "today" (content.Today).
 	TimeZoneOffset int `json:"timeZoneOffset"`
@@ -124,8 +133,18 @@ var formMessages = map[string]string{
 	"member-required":  "Bản đăng ký cá nhân cần họ tên đảng viên.",
 }
 
-// buildFormSchema computes the schema for site; repository links use the
-// branch main, as the registrations' "propose a change" links do.
+// proposeSteps say what to press on each forge's new-file page to send
+// the file for review.
+var proposeSteps = map[content.Forge]string{
+	content.GitHub:  "bấm “Propose new file” (đề xuất tệp mới) để mở yêu cầu hợp nhất (pull request)",
+	content.Gitea:   "chọn “Create a new branch for this commit and start a pull request” (tạo nhánh mới và mở yêu cầu hợp nhất) rồi bấm “Commit Changes”",
+	content.Forgejo: "chọn “Create a new branch for this commit and start a pull request” (tạo nhánh mới và mở yêu cầu hợp nhất) rồi bấm “Commit changes”",
+	content.GitLab:  "đặt tên nhánh mới, đánh dấu “Start a new merge request with these changes” (mở yêu cầu hợp nhất) rồi bấm “Commit changes”",
+}
+
+// buildFormSchema computes the schema for site; repository links are the
+// site's forge's, on its branch, as the registrations' "propose a change"
+// links are.
 func buildFormSchema(site *content.Site) FormSchema {
 	keys := content.RegistrationKeys()
 	s := FormSchema{
@@ -152,8 +171,11 @@ func buildFormSchema(site *content.Site) FormSchema {
 		}
 	}
 	if repo := strings.TrimSuffix(site.Settings.Repository, "/"); repo != "" {
+		f := site.Settings.Forge
 		s.Rules.Repository = repo
-		s.Rules.NewFileURL = repo + "/new/main?filename={path}&value={value}"
+		s.Rules.NewFileURL = site.Settings.NewFileURL()
+		s.Rules.NewFileMax = content.NewFileLinkLimit
+		s.Rules.Forge, s.Rules.Propose, s.Rules.MayIgnoreContent = f.Name(), proposeSteps[f], f.NewFileIgnoresContent()
 	}
 	var years []any
 	for _, c := range site.Campaigns {

@@ -148,6 +148,7 @@ const searchSite = `
 ---
 title: Thử
 repository: https://example.org/kho
+forge: gitea
 ---
 -- content/campaigns/2024.md --
 ---
@@ -306,7 +307,7 @@ func TestRegistrationTable(t *testing.T) {
 func TestFormSchema(t *testing.T) {
 	site := loadSite(t, searchSite)
 	s := buildFormSchema(site)
-	if s.Rules.NewFileURL != "https://example.org/kho/new/main?filename={path}&value={value}" {
+	if s.Rules.NewFileURL != "https://example.org/kho/_new/main/?filename={path}&value={value}" {
 		t.Errorf("NewFileURL = %q", s.Rules.NewFileURL)
 	}
 	var xa FormOrganisation

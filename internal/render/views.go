@@ -234,9 +234,7 @@ func (b *viewBuilder) registration(r *content.Registration) registrationView {
 		v.Chain = append(v.Chain, Link{o.Title, b.urls.Organisation(o)})
 	}
 	v.Chain = append(v.Chain, v.Organisation)
-	if repo := b.site.Settings.Repository; repo != "" {
-		v.EditURL = repo + "/edit/main/" + r.Path
-	}
+	v.EditURL = b.site.Settings.EditURL(r.Path)
 	v.History = b.historyLines(r.Path)
 	v.Attachments = attachmentLines(r, r.Attachments, false, b.urls)
 	if r.Result != nil {

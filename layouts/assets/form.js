@@ -226,9 +226,15 @@ async function start(form) {
     download.download = slug + ".md";
     const repo = document.getElementById("dang-ky-kho");
     if (repo && rules.newFileURL) {
-      repo.href = rules.newFileURL
+      // A link longer than servers accept opens the page with the file
+      // name only, and the page says to paste the file (newFileMax).
+      const link = (value) => rules.newFileURL
         .replace("{path}", encodeURIComponent(path).replace(/%2F/g, "/"))
-        .replace("{value}", encodeURIComponent(file));
+        .replace("{value}", encodeURIComponent(value));
+      const long = link(file).length > rules.newFileMax;
+      repo.href = long ? link("") : link(file);
+      document.getElementById("dang-ky-kho-dai").hidden = !long;
+      document.getElementById("dang-ky-kho-huong-dan").hidden = long;
     }
     out.hidden = false;
     form.dataset.file = file;
