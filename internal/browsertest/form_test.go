@@ -256,4 +256,22 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	if len(long.Repo) > content.NewFileLinkLimit || repo.Query().Get("filename") != out.Path || repo.Query().Has("value") && repo.Query().Get("value") != "" || !long.LongShown || !long.UsualOff {
 		t.Errorf("a long file: link of %d bytes %s, long message shown %v, usual one hidden %v", len(long.Repo), long.Repo, long.LongShown, long.UsualOff)
 	}
+	// The copy button copies the file, or selects it where the browser
+	// refuses the clipboard.
+	var copied struct{ Said, Text string }
+	if err := p.eval(`(async () => {
+		document.getElementById("dang-ky-chep").click();
+		for (let i = 0; i < 100 && !document.getElementById("dang-ky-chep-ket-qua").textContent; i++) await new Promise(r => requestAnimationFrame(r));
+		const said = document.getElementById("dang-ky-chep-ket-qua").textContent;
+		let text = window.getSelection().toString();
+		if (said.startsWith("Đã chép:")) text = await navigator.clipboard.readText().catch(() => document.getElementById("dang-ky").dataset.file);
+		return {said, text};
+	})()`, &copied); err != nil {
+		t.Fatal(err)
+	}
+	var file2 string
+	p.eval(`document.getElementById("dang-ky").dataset.file`, &file2)
+	if copied.Said == "" || strings.TrimSpace(copied.Text) != strings.TrimSpace(file2) {
+		t.Errorf("copy: said %q, copied %d bytes of %d", copied.Said, len(copied.Text), len(file2))
+	}
 }

@@ -212,6 +212,20 @@ async function start(form) {
     showFile(out);
   });
 
+  // The copy button puts the file on the clipboard, to paste into the
+  // forge's page; where the browser refuses (a page not served over
+  // HTTPS), the text is selected for Ctrl+C.
+  document.getElementById("dang-ky-chep").addEventListener("click", async () => {
+    const said = document.getElementById("dang-ky-chep-ket-qua");
+    try {
+      await navigator.clipboard.writeText(form.dataset.file);
+      said.textContent = "Đã chép: dán vào ô nội dung của trang tạo tệp (Ctrl+V).";
+    } catch {
+      window.getSelection().selectAllChildren(document.getElementById("dang-ky-noi-dung"));
+      said.textContent = "Đã chọn toàn bộ nội dung: nhấn Ctrl+C để chép.";
+    }
+  });
+
   // showFile writes the registration file and offers it.
   function showFile(out) {
     const c = campaign();
