@@ -17,12 +17,12 @@ import (
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("check", stderr)
 	site := siteFlag(fl)
-	format := fl.String("format", "text", "cách trình bày: text (cho người đọc), github (chú thích trong pull request), json (cho chương trình khác)")
+	format := fl.String("format", "text", "cách trình bày: text (cho người đọc), github (chú thích trong pull request), json (cho chương trình khác), gitlab (báo cáo Code Quality cho merge request của GitLab)")
 	base := fl.String("base", "", "so sánh với phiên bản git này, ví dụ origin/main: trạng thái chỉ đi theo quy trình, không đổi tổ chức hay đợt, không xóa bản đăng ký")
 	fix := fl.Bool("fix", false, "trước khi kiểm tra, tự sửa các lỗi đơn giản mà không làm thay đổi nội dung: chuẩn hóa Unicode dựng sẵn (NFC), xóa khoảng trắng cuối dòng, thêm dấu xuống dòng cuối tệp, đổi tên tệp đăng ký không hợp lệ theo tên mô hình")
 	strict := fl.Bool("strict", false, "coi cảnh báo là lỗi (mã thoát 1)")
 	fl.Usage = func() {
-		fmt.Fprint(fl.Output(), `Cách dùng: mohinh check [--site THƯ-MỤC] [--format text|github|json] [--base PHIÊN-BẢN] [--fix] [--strict] [TỆP…]
+		fmt.Fprint(fl.Output(), `Cách dùng: mohinh check [--site THƯ-MỤC] [--format text|github|json|gitlab] [--base PHIÊN-BẢN] [--fix] [--strict] [TỆP…]
 
 Kiểm tra nội dung như mohinh build nhưng không tạo trang. In mọi vấn đề cùng lúc
 dưới dạng đường-dẫn:dòng:cột: thông báo — lỗi trước, cảnh báo sau — và một dòng tổng kết.
@@ -31,6 +31,9 @@ Có TỆP: chỉ báo vấn đề của các tệp đó, hoặc của mọi tệ
 đứng trong một thư mục con của trang.
 Có --base: chỉ in vấn đề của những gì nhánh thêm, sửa; vấn đề đã có sẵn trong các
 tệp nhánh không sửa được gộp thành một dòng.
+--format gitlab ghi báo cáo Code Quality của GitLab (một danh sách JSON) để lưu
+thành artifacts: reports: codequality: trong .gitlab-ci.yml; GitLab chỉ hiện
+trong merge request những vấn đề mà nhánh đích chưa có.
 Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi (hoặc cảnh báo với --strict),
 2 dùng sai lệnh.
 
@@ -45,7 +48,7 @@ Tùy chọn:
 	}
 	report, ok := check.Formats[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "mohinh check: --format %q không hợp lệ: hãy dùng text, github hoặc json\n", *format)
+		fmt.Fprintf(stderr, "mohinh check: --format %q không hợp lệ: hãy dùng text, github hoặc json, hay gitlab (báo cáo Code Quality của GitLab)\n", *format)
 		return exitUsage
 	}
 	if !flagSet(fl, "site") {

@@ -2,6 +2,9 @@ package check
 
 import (
 	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,6 +22,7 @@ var Formats = map[string]Report{
 	"text":   Text,
 	"github": GitHub,
 	"json":   JSON,
+	"gitlab": GitLab,
 }
 
 // Text writes every problem as "path:line:col: message", errors first, then
@@ -144,6 +148,99 @@ func JSON(w io.Writer, res Result) error {
 	}
 	for _, d := range res.Existing {
 		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Message, true})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSON(buf.Bytes()))
+	return err
+}
+
+// codeQualityIssue is one problem of a GitLab Code Quality report, with
+// exactly the fields GitLab documents as required, and no others
+// ("Code Quality report format",
+// https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format):
+// description, check_name, fingerprint, severity (info, minor, major,
+// critical or blocker), location.path and location.lines.begin.
+type codeQualityIssue struct {
+	Description string              `json:"description"`
+	CheckName   string              `json:"check_name"`
+	Fingerprint string              `json:"fingerprint"`
+	Severity    string              `json:"severity"`
+	Location    codeQualityLocation `json:"location"`
+}
+
+type codeQualityLocation struct {
+	Path  string           `json:"path"`
+	Lines codeQualityLines `json:"lines"`
+}
+
+type codeQualityLines struct {
+	Begin int `json:"begin"`
+}
+
+// codeQualitySeverity is GitLab's severity of a problem: an error, which
+// stops the build, is "major"; a warning "minor". "critical" and
+// "blocker" are left for what GitLab's own scanners call so (a security
+// flaw), "info" unused: every warning asks for a change.
+func codeQualitySeverity(s diag.Severity) string {
+	if s == diag.Warning {
+		return "minor"
+	}
+	return "major"
+}
+
+// codeQualityFingerprint is the hex SHA-256 of the problem's path, code
+// and message and of n, how many problems with the same three come before
+// it in the report, each ended by a NUL byte. GitLab tells a problem the
+// merge request brings from one the target branch has by the fingerprint,
+// and shows only one problem per fingerprint: n keeps two identical
+// problems of one file apart, and the line is left out so that a problem
+// keeps its fingerprint when lines are added above it.
+func codeQualityFingerprint(d diag.Diagnostic, n int) string {
+	h := sha256.New()
+	for _, s := range []string{d.Path, d.Code, d.Message, fmt.Sprint(n)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// GitLab writes a GitLab Code Quality report, for
+// "artifacts: reports: codequality:" of a GitLab CI job: one JSON list,
+// every problem an object of the fields GitLab documents
+// (codeQualityIssue), severities by codeQualitySeverity, fingerprints by
+// codeQualityFingerprint. lines.begin is 1 for a problem of the whole file
+// (GitLab wants a line). As in JSON, with --base the existing problems
+// (Result.Existing) follow the branch's: the format has no field to mark
+// them, and needs none — GitLab's merge request widget shows only the
+// problems whose fingerprint the target branch's report lacks, and the
+// fingerprint of a problem does not depend on --base. Values are the
+// values themselves, escaped as in JSON.
+func GitLab(w io.Writer, res Result) error {
+	out := make([]codeQualityIssue, 0, len(res.Diags)+len(res.Existing))
+	seen := make(map[[3]string]int)
+	add := func(d diag.Diagnostic) {
+		key := [3]string{d.Path, d.Code, d.Message}
+		n := seen[key]
+		seen[key] = n + 1
+		out = append(out, codeQualityIssue{
+			Description: d.Message,
+			CheckName:   cmp.Or(d.Code, "mohinh"), // every problem has a code; GitLab requires one
+			Fingerprint: codeQualityFingerprint(d, n),
+			Severity:    codeQualitySeverity(d.Severity),
+			Location:    codeQualityLocation{Path: d.Path, Lines: codeQualityLines{Begin: max(d.Line, 1)}},
+		})
+	}
+	for _, d := range res.Diags {
+		add(d)
+	}
+	for _, d := range res.Existing {
+		add(d)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -137,8 +137,10 @@ func (f Forge) NewFileIgnoresContent() bool { return f == GitLab }
 // finds.
 func (f Forge) CodeownersLocations() []string {
 	switch f {
-	case Gitea, Forgejo:
-		return []string{".gitea/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"}
+	case Gitea:
+		return []string{"CODEOWNERS", "docs/CODEOWNERS", ".gitea/CODEOWNERS"}
+	case Forgejo:
+		return []string{"CODEOWNERS", "docs/CODEOWNERS", ".gitea/CODEOWNERS", ".forgejo/CODEOWNERS"}
 	case GitLab:
 		return []string{"CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"}
 	}
