@@ -40,7 +40,7 @@ func MarkdownProblem(text []byte) (at int, problem string) {
 // as one over it. At about a second of rendering per 2³⁰, a site renders
 // its worst bodies in a few seconds, while ten thousand ordinary ones use
 // a few percent of it.
-const maxSiteBracketWork = 32 * maxBracketWork
+const maxSiteBracketWork int64 = 32 * maxBracketWork // int64: over 2³¹, and 32-bit builds too
 
 // markdownShape is MarkdownProblem, and the bracket work of text.
 func markdownShape(text []byte) (at int, problem string, work int) {
@@ -270,9 +270,9 @@ func checkMarkdown(path string, body Markdown, diags *diagnostics) (work int) {
 // what is left of the site is within maxSiteBracketWork: one error each,
 // so that a pull request of many heavy files is refused whole.
 func limitSiteMarkdown(loaded []loadedFile, diags *diagnostics) {
-	total := 0
+	var total int64
 	for _, l := range loaded {
-		total += l.markdownWork
+		total += int64(l.markdownWork)
 	}
 	if total <= maxSiteBracketWork {
 		return
@@ -286,7 +286,7 @@ func limitSiteMarkdown(loaded []loadedFile, diags *diagnostics) {
 		if total <= maxSiteBracketWork {
 			break
 		}
-		total -= loaded[i].markdownWork
+		total -= int64(loaded[i].markdownWork)
 		diags.Errorf(loaded[i].file.path, loaded[i].markdownLine, 1, "markdown-too-complex", "cùng với các tệp khác, văn bản có quá nhiều dấu ngoặc vuông \"]\" trong các đoạn văn dài, cả trang quá nặng để hiển thị: hãy bỏ bớt dấu ngoặc vuông hoặc chia thành đoạn văn ngắn hơn")
 	}
 }
