@@ -366,3 +366,21 @@ func TestGitLabCI(t *testing.T) {
 		t.Errorf("pages artifacts %v, want public", pages.Artifacts.Paths)
 	}
 }
+
+// GitLab fills a new merge request from .gitlab/merge_request_templates/
+// Default.md: the same checklist as GitHub's pull request template, in
+// GitLab's words. (Gitea and Forgejo read .github/pull_request_template.md
+// themselves.)
+func TestGitLabMergeRequestTemplate(t *testing.T) {
+	github, err := os.ReadFile(filepath.Join("..", "..", ".github", "pull_request_template.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gitlab, err := os.ReadFile(filepath.Join("..", "..", ".gitlab", "merge_request_templates", "Default.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.ReplaceAll(string(github), "pull request", "merge request"); string(gitlab) != want {
+		t.Errorf("the GitLab template is not GitHub's checklist in GitLab's words:\n%s", gitlab)
+	}
+}
