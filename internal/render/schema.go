@@ -137,10 +137,15 @@ var formMessages = map[string]string{
 // the file for review.
 var proposeSteps = map[content.Forge]string{
 	content.GitHub:  "bấm “Propose new file” (đề xuất tệp mới) để mở yêu cầu hợp nhất (pull request)",
-	content.Gitea:   "chọn “Create a new branch for this commit and start a pull request” (tạo nhánh mới và mở yêu cầu hợp nhất) rồi bấm “Commit Changes”",
-	content.Forgejo: "chọn “Create a new branch for this commit and start a pull request” (tạo nhánh mới và mở yêu cầu hợp nhất) rồi bấm “Commit changes”",
+	content.Gitea:   giteaSteps + " rồi bấm “Commit Changes”",
+	content.Forgejo: giteaSteps + " rồi bấm “Commit changes”",
 	content.GitLab:  "đặt tên nhánh mới, đánh dấu “Start a new merge request with these changes” (mở yêu cầu hợp nhất) rồi bấm “Commit changes”",
 }
+
+// giteaSteps: Gitea (1.26, 1.27) shows the file's name as the last folder
+// of the path, above an empty name box (internal/forgetest); Backspace in
+// the box brings it back.
+const giteaSteps = "nếu ô tên tệp trống và tên tệp hiện ở cuối đường dẫn phía trên, nhấn phím Backspace (xóa lùi) một lần trong ô đó để đưa tên tệp vào ô; chọn “Create a new branch for this commit and start a pull request” (tạo nhánh mới và mở yêu cầu hợp nhất)"
 
 // buildFormSchema computes the schema for site; repository links are the
 // site's forge's, on its branch, as the registrations' "propose a change"
