@@ -149,15 +149,7 @@ func JSON(w io.Writer, res Result) error {
 	for _, d := range res.Existing {
 		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code, d.Message, true})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := w.Write(escapeJSON(buf.Bytes()))
-	return err
+	return writeJSON(w, out)
 }
 
 // codeQualityIssue is one problem of a GitLab Code Quality report, with
@@ -242,11 +234,17 @@ func GitLab(w io.Writer, res Result) error {
 	for _, d := range res.Existing {
 		add(d)
 	}
+	return writeJSON(w, out)
+}
+
+// writeJSON writes v indented, its HTML characters as they are and the
+// characters diag.Escape escapes as JSON escapes (escapeJSON).
+func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := w.Write(escapeJSON(buf.Bytes()))
