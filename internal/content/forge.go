@@ -89,35 +89,43 @@ func forgeList() string {
 // <repo>/_new/<branch>/?filename=…&value=…; GitLab:
 // <repo>/-/new/<branch>?file_name=…&content=….
 func (s *Settings) NewFileURL() string {
-	repo := strings.TrimSuffix(s.Repository, "/")
-	if repo == "" || !s.Forge.Valid() {
+	page := s.forgePage("new")
+	switch {
+	case page == "":
 		return ""
+	case s.Forge == Gitea || s.Forge == Forgejo:
+		return page + "/?filename={path}&value={value}"
+	case s.Forge == GitLab:
+		return page + "?file_name={path}&content={value}"
 	}
-	branch := branchPath(s.Branch)
-	switch s.Forge {
-	case Gitea, Forgejo:
-		return repo + "/_new/" + branch + "/?filename={path}&value={value}"
-	case GitLab:
-		return repo + "/-/new/" + branch + "?file_name={path}&content={value}"
-	}
-	return repo + "/new/" + branch + "?filename={path}&value={value}"
+	return page + "?filename={path}&value={value}"
 }
 
 // EditURL is the forge's page for proposing a change to the file at path
 // (relative to the repository's root); "" without a repository.
 func (s *Settings) EditURL(path string) string {
+	if page := s.forgePage("edit"); page != "" {
+		return page + "/" + path
+	}
+	return ""
+}
+
+// forgePage is the address of the forge's page of the action ("new",
+// "edit") on the site's branch: <repo>/new/<branch> on GitHub,
+// <repo>/_new/<branch> on Gitea and Forgejo, <repo>/-/new/<branch> on
+// GitLab; "" without a repository.
+func (s *Settings) forgePage(action string) string {
 	repo := strings.TrimSuffix(s.Repository, "/")
 	if repo == "" || !s.Forge.Valid() {
 		return ""
 	}
-	branch := branchPath(s.Branch)
 	switch s.Forge {
 	case Gitea, Forgejo:
-		return repo + "/_edit/" + branch + "/" + path
+		action = "_" + action
 	case GitLab:
-		return repo + "/-/edit/" + branch + "/" + path
+		action = "-/" + action
 	}
-	return repo + "/edit/" + branch + "/" + path
+	return repo + "/" + action + "/" + branchPath(s.Branch)
 }
 
 // NewFileLinkLimit is the longest new-file link the form offers, in bytes
