@@ -69,20 +69,20 @@ func TestAccessibility(t *testing.T) {
 			p := e.newPage(t)
 			e.open(t, p, pg.path)
 			if pg.ready != "" {
-				if err := p.waitFor(pg.ready); err != nil {
+				if err := p.WaitFor(pg.ready); err != nil {
 					t.Fatal(err)
 				}
 			}
 			if pg.then != "" {
-				if err := p.eval(pg.then, nil); err != nil {
+				if err := p.Eval(pg.then, nil); err != nil {
 					t.Fatal(err)
 				}
 			}
-			if err := p.eval(axe, nil); err != nil {
+			if err := p.Eval(axe, nil); err != nil {
 				t.Fatal(err)
 			}
 			var violations []axeViolation
-			if err := p.eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}, resultTypes: ["violations"]}).then(r => r.violations)`, &violations); err != nil {
+			if err := p.Eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}, resultTypes: ["violations"]}).then(r => r.violations)`, &violations); err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range violations {

@@ -1,6 +1,6 @@
 // Package browsertest holds the tests that run the portal in a real
 // browser: Debian's headless Chromium, driven over the DevTools protocol
-// through a pipe (cdp_test.go), against a site built by internal/build and
+// through a pipe (internal/cdp), against a site built by internal/build and
 // served from a temporary folder. They cover search, the filtered list, the
 // registration form (whose file the real "mohinh check" must accept) and
 // accessibility, with axe-core from npm (package.json here; .ci/run runs

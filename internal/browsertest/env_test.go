@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/mohinh/mohinh/internal/build"
+	"github.com/mohinh/mohinh/internal/cdp"
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/render"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -32,7 +33,7 @@ var repoRoot = func() string {
 // two built sites — the sample site at /, and the search test site
 // (testdata/search-site.txtar) at /thu-tim-kiem/, under a sub-path.
 type env struct {
-	browser    *browser
+	browser    *cdp.Browser
 	server     *httptest.Server
 	sampleDir  string // the built sample site
 	sampleSite string // the sample site's folder (the repository)
@@ -61,7 +62,7 @@ var (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if shared != nil {
-		shared.browser.close()
+		shared.browser.Close()
 		shared.server.Close()
 		os.RemoveAll(filepath.Dir(shared.sampleDir))
 	}
@@ -83,7 +84,7 @@ func setup(t *testing.T) *env {
 }
 
 func start() (*env, error) {
-	chromium, err := findChromium()
+	chromium, err := cdp.FindChromium()
 	if err != nil {
 		if os.Getenv("CI") == "" {
 			skipMsg = "no Chromium (install Debian's chromium, or set CHROMIUM): browser tests skipped"
@@ -119,7 +120,7 @@ func start() (*env, error) {
 	mux.Handle(e.searchBase, http.StripPrefix(strings.TrimSuffix(e.searchBase, "/"), gzipped(http.FileServer(http.Dir(searchOut)))))
 	mux.Handle("/", gzipped(http.FileServer(http.Dir(e.sampleDir))))
 	e.server = httptest.NewServer(mux)
-	e.browser, err = startBrowser(chromium, filepath.Join(dir, "profile"))
+	e.browser, err = cdp.Start(chromium, filepath.Join(dir, "profile"))
 	if err != nil {
 		return nil, err
 	}
@@ -128,49 +129,50 @@ func start() (*env, error) {
 
 // newPage opens a tab for t, closed at its end, where any JavaScript error
 // or request to another host fails t.
-func (e *env) newPage(t *testing.T) *page {
+func (e *env) newPage(t *testing.T) *cdp.Page {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	p, err := e.browser.newPage(ctx)
+	p, err := e.browser.NewPage(ctx)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
 	}
+	p.Allow(e.server.URL)
 	t.Cleanup(func() {
-		for _, problem := range p.takeProblems() {
+		for _, problem := range p.TakeProblems() {
 			if strings.HasSuffix(problem, "/favicon.ico") {
 				continue // asked for by the browser itself
 			}
 			t.Errorf("the page reported: %s", problem)
 		}
-		for _, u := range p.requested() {
-			if !p.allowed(e.server.URL, u) {
+		for _, u := range p.Requested() {
+			if !p.Allowed(u) {
 				t.Errorf("the page asked another host: %s", u)
 			}
 		}
-		p.close()
+		p.Close()
 		cancel()
 	})
 	return p
 }
 
 // open navigates p to path on the test server.
-func (e *env) open(t *testing.T, p *page, path string) {
+func (e *env) open(t *testing.T, p *cdp.Page, path string) {
 	t.Helper()
-	if err := p.navigate(e.server.URL + path); err != nil {
+	if err := p.Navigate(e.server.URL + path); err != nil {
 		t.Fatal(err)
 	}
 	shoot(t, p, "")
 }
 
 // shoot saves a screenshot of p when MOHINH_SCREENSHOTS names a folder.
-func shoot(t *testing.T, p *page, suffix string) {
+func shoot(t *testing.T, p *cdp.Page, suffix string) {
 	dir := os.Getenv("MOHINH_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
 	name := strings.NewReplacer("/", "-", " ", "-").Replace(t.Name()) + suffix + ".png"
-	if err := p.screenshot(filepath.Join(dir, name)); err != nil {
+	if err := p.Screenshot(filepath.Join(dir, name)); err != nil {
 		t.Logf("screenshot: %v", err)
 	}
 }

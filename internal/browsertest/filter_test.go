@@ -6,21 +6,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mohinh/mohinh/internal/cdp"
 	"github.com/mohinh/mohinh/internal/content"
 )
 
 // filteredTitles returns the titles the filtered list shows, on every page.
-func filteredTitles(t *testing.T, p *page) []string {
+func filteredTitles(t *testing.T, p *cdp.Page) []string {
 	t.Helper()
 	var titles []string
 	for range 100 {
 		var page []string
-		if err := p.eval(`[...document.querySelectorAll("#bo-loc tbody tr td:nth-child(2) > a")].map(a => a.textContent)`, &page); err != nil {
+		if err := p.Eval(`[...document.querySelectorAll("#bo-loc tbody tr td:nth-child(2) > a")].map(a => a.textContent)`, &page); err != nil {
 			t.Fatal(err)
 		}
 		titles = append(titles, page...)
 		var more bool
-		p.eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent.startsWith("Trang sau")); if (b) b.click(); return !!b; })()`, &more)
+		p.Eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent.startsWith("Trang sau")); if (b) b.click(); return !!b; })()`, &more)
 		if !more {
 			break
 		}
@@ -50,15 +51,15 @@ func TestFiltersCombineAndSurviveReload(t *testing.T) {
 
 	p := e.newPage(t)
 	e.open(t, p, "/mo-hinh/")
-	if err := p.waitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
+	if err := p.WaitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
 	if got := filteredTitles(t, p); len(got) != len(site.Registrations) {
 		t.Errorf("without filters: %d registrations, want %d", len(got), len(site.Registrations))
 	}
-	p.eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent === "1"); if (b) b.click(); })()`, nil)
+	p.Eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent === "1"); if (b) b.click(); })()`, nil)
 	for _, c := range [][2]string{{"#loc-to-chuc", "xa-ka-do"}, {"#loc-dot", "2024"}, {"#loc-han", "dung-han"}} {
-		if err := p.choose(c[0], c[1]); err != nil {
+		if err := p.Choose(c[0], c[1]); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -68,14 +69,14 @@ func TestFiltersCombineAndSurviveReload(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", when, got, want)
 		}
 		var summary string
-		p.eval(`document.getElementById("bo-loc-ket-qua").textContent`, &summary)
+		p.Eval(`document.getElementById("bo-loc-ket-qua").textContent`, &summary)
 		if wantText := strconv.Itoa(len(want)) + " trong " + strconv.Itoa(len(site.Registrations)) + " mô hình"; !strings.Contains(summary, wantText) {
 			t.Errorf("%s: the count reads %q, want %q", when, summary, wantText)
 		}
 		// Each choice left shows its count; those that would give nothing
 		// are hidden: with these filters, no field option reads (0).
 		var options []string
-		p.eval(`[...document.querySelectorAll("#loc-linh-vuc option")].map(o => o.textContent)`, &options)
+		p.Eval(`[...document.querySelectorAll("#loc-linh-vuc option")].map(o => o.textContent)`, &options)
 		for _, o := range options[1:] {
 			if strings.Contains(o, "(0)") {
 				t.Errorf("%s: the field option %q gives nothing", when, o)
@@ -84,7 +85,7 @@ func TestFiltersCombineAndSurviveReload(t *testing.T) {
 		var state struct {
 			Org, Year, Time, URL string
 		}
-		p.eval(`({org: document.getElementById("loc-to-chuc").value, year: document.getElementById("loc-dot").value, time: document.getElementById("loc-han").value, url: location.search})`, &state)
+		p.Eval(`({org: document.getElementById("loc-to-chuc").value, year: document.getElementById("loc-dot").value, time: document.getElementById("loc-han").value, url: location.search})`, &state)
 		if state.Org != "xa-ka-do" || state.Year != "2024" || state.Time != "dung-han" {
 			t.Errorf("%s: the controls show %+v", when, state)
 		}
@@ -92,21 +93,21 @@ func TestFiltersCombineAndSurviveReload(t *testing.T) {
 	check("after choosing")
 	shoot(t, p, "-filtered")
 	var query string
-	p.eval(`location.search`, &query)
+	p.Eval(`location.search`, &query)
 	if query != "?to-chuc=xa-ka-do&dot=2024&han=dung-han" {
 		t.Errorf("the address keeps %q", query)
 	}
 	// The same address, reloaded or shared, gives the same view.
-	if err := p.reload(); err != nil {
+	if err := p.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.waitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
+	if err := p.WaitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
 	check("after a reload")
 	q := e.newPage(t)
 	e.open(t, q, "/mo-hinh/"+query)
-	if err := q.waitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
+	if err := q.WaitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
 	if got := filteredTitles(t, q); !slices.Equal(got, want) {
@@ -134,24 +135,24 @@ func TestFilterByResults(t *testing.T) {
 	}
 	p := e.newPage(t)
 	e.open(t, p, "/mo-hinh/")
-	if err := p.waitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
+	if err := p.WaitFor(`document.getElementById("bo-loc").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.choose("#loc-ket-qua", "co"); err != nil {
+	if err := p.Choose("#loc-ket-qua", "co"); err != nil {
 		t.Fatal(err)
 	}
 	if got := filteredTitles(t, p); !slices.Equal(got, reported) {
 		t.Errorf("with results:\n got %q\nwant %q", got, reported)
 	}
-	p.eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent === "1"); if (b) b.click(); })()`, nil)
-	if err := p.choose("#loc-trang-thai", string(content.Recognised)); err != nil {
+	p.Eval(`(() => { const b = [...document.querySelectorAll("#bo-loc .pager button")].find(b => b.textContent === "1"); if (b) b.click(); })()`, nil)
+	if err := p.Choose("#loc-trang-thai", string(content.Recognised)); err != nil {
 		t.Fatal(err)
 	}
 	if got := filteredTitles(t, p); !slices.Equal(got, recognised) {
 		t.Errorf("recognised:\n got %q\nwant %q", got, recognised)
 	}
 	var query string
-	p.eval(`location.search`, &query)
+	p.Eval(`location.search`, &query)
 	if query != "?trang-thai=recognised&ket-qua=co" {
 		t.Errorf("the address keeps %q", query)
 	}

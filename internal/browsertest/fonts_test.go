@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mohinh/mohinh/internal/cdp"
 	"github.com/mohinh/mohinh/internal/content"
 )
 
@@ -45,12 +46,12 @@ func TestDocumentsUseOneSerifWithEveryVietnameseLetter(t *testing.T) {
 	for _, v := range views {
 		p := e.newPage(t)
 		e.open(t, p, v.url)
-		if err := p.eval(`document.fonts.ready.then(() => true)`, nil); err != nil {
+		if err := p.Eval(`document.fonts.ready.then(() => true)`, nil); err != nil {
 			t.Fatal(err)
 		}
 		families := map[string]int{}
 		var text string
-		p.eval(`document.querySelector(`+jsString(v.root)+`).innerText`, &text)
+		p.Eval(`document.querySelector(`+cdp.JSString(v.root)+`).innerText`, &text)
 		if !strings.ContainsAny(text, "ẢỘỆƠƯốửĐ") {
 			t.Fatalf("%s: the document has no letter to test: %q", v.url, text)
 		}
@@ -74,10 +75,10 @@ func TestDocumentsUseOneSerifWithEveryVietnameseLetter(t *testing.T) {
 
 // platformFonts returns the family of every platform font Chromium used for
 // the texts under the element of selector root.
-func platformFonts(t *testing.T, p *page, root string) []string {
+func platformFonts(t *testing.T, p *cdp.Page, root string) []string {
 	t.Helper()
 	for _, m := range []string{"DOM.enable", "CSS.enable"} {
-		if err := p.call(m, nil, nil); err != nil {
+		if err := p.Call(m, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -86,13 +87,13 @@ func platformFonts(t *testing.T, p *page, root string) []string {
 			NodeID int `json:"nodeId"`
 		} `json:"root"`
 	}
-	if err := p.call("DOM.getDocument", map[string]any{"depth": 0}, &doc); err != nil {
+	if err := p.Call("DOM.getDocument", map[string]any{"depth": 0}, &doc); err != nil {
 		t.Fatal(err)
 	}
 	var nodes struct {
 		NodeIDs []int `json:"nodeIds"`
 	}
-	if err := p.call("DOM.querySelectorAll", map[string]any{"nodeId": doc.Root.NodeID, "selector": root + ", " + root + " *"}, &nodes); err != nil {
+	if err := p.Call("DOM.querySelectorAll", map[string]any{"nodeId": doc.Root.NodeID, "selector": root + ", " + root + " *"}, &nodes); err != nil {
 		t.Fatal(err)
 	}
 	if len(nodes.NodeIDs) == 0 {
@@ -107,7 +108,7 @@ func platformFonts(t *testing.T, p *page, root string) []string {
 				GlyphCount   int    `json:"glyphCount"`
 			} `json:"fonts"`
 		}
-		if err := p.call("CSS.getPlatformFontsForNode", map[string]any{"nodeId": id}, &res); err != nil {
+		if err := p.Call("CSS.getPlatformFontsForNode", map[string]any{"nodeId": id}, &res); err != nil {
 			continue // a node without text of its own
 		}
 		for _, f := range res.Fonts {

@@ -24,7 +24,7 @@ func TestFormNamesTheFileAsGoDoes(t *testing.T) {
 	e := setup(t)
 	p := e.newPage(t)
 	e.open(t, p, "/dang-ky/")
-	if err := p.waitFor(`document.getElementById("dang-ky").dataset.ready`); err != nil {
+	if err := p.WaitFor(`document.getElementById("dang-ky").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
 	titles := make([]string, len(doc.Names))
@@ -35,7 +35,7 @@ func TestFormNamesTheFileAsGoDoes(t *testing.T) {
 	// Each title is put in as a paste would put it, and the name read
 	// where the form shows it.
 	var shown []string
-	if err := p.eval(`(() => {
+	if err := p.Eval(`(() => {
 		const input = document.getElementById("f-title");
 		return `+string(js)+`.map((title) => {
 			input.value = title;

@@ -9,33 +9,34 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mohinh/mohinh/internal/cdp"
 	"github.com/mohinh/mohinh/internal/content"
 )
 
 // fieldMessage returns what the form says next to the item key.
-func fieldMessage(t *testing.T, p *page, key string) string {
+func fieldMessage(t *testing.T, p *cdp.Page, key string) string {
 	t.Helper()
 	var msg string
-	if err := p.eval(`document.getElementById("f-`+key+`-msg").textContent`, &msg); err != nil {
+	if err := p.Eval(`document.getElementById("f-`+key+`-msg").textContent`, &msg); err != nil {
 		t.Fatal(err)
 	}
 	return msg
 }
 
 // fill types into an item and leaves it, as a person does.
-func fill(t *testing.T, p *page, key, value string) {
+func fill(t *testing.T, p *cdp.Page, key, value string) {
 	t.Helper()
-	if err := p.typeInto("#f-"+key, value); err != nil {
+	if err := p.TypeInto("#f-"+key, value); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.eval(`(() => { const e = document.getElementById("f-`+key+`"); e.dispatchEvent(new Event("change", {bubbles: true})); e.blur(); })()`, nil); err != nil {
+	if err := p.Eval(`(() => { const e = document.getElementById("f-`+key+`"); e.dispatchEvent(new Event("change", {bubbles: true})); e.blur(); })()`, nil); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func setDate(t *testing.T, p *page, date string) {
+func setDate(t *testing.T, p *cdp.Page, date string) {
 	t.Helper()
-	if err := p.eval(`(() => { const e = document.getElementById("f-date"); e.focus(); e.value = `+jsString(date)+`; e.dispatchEvent(new Event("input", {bubbles: true})); e.dispatchEvent(new Event("change", {bubbles: true})); e.blur(); })()`, nil); err != nil {
+	if err := p.Eval(`(() => { const e = document.getElementById("f-date"); e.focus(); e.value = `+cdp.JSString(date)+`; e.dispatchEvent(new Event("input", {bubbles: true})); e.dispatchEvent(new Event("change", {bubbles: true})); e.blur(); })()`, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -71,12 +72,12 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	e := setup(t)
 	p := e.newPage(t)
 	e.open(t, p, "/dang-ky/")
-	if err := p.waitFor(`document.getElementById("dang-ky").dataset.ready`); err != nil {
+	if err := p.WaitFor(`document.getElementById("dang-ky").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
 
 	// Sent empty, the form names what is missing, next to each item.
-	if err := p.eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil); err != nil {
+	if err := p.Eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil); err != nil {
 		t.Fatal(err)
 	}
 	for key, want := range map[string]string{
@@ -95,14 +96,14 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 		Focused bool
 		Invalid string
 	}
-	p.eval(`({hidden: document.getElementById("dang-ky-loi").hidden, focused: document.activeElement.id === "dang-ky-loi", invalid: document.getElementById("f-title").getAttribute("aria-invalid")})`, &summary)
+	p.Eval(`({hidden: document.getElementById("dang-ky-loi").hidden, focused: document.activeElement.id === "dang-ky-loi", invalid: document.getElementById("f-title").getAttribute("aria-invalid")})`, &summary)
 	if summary.Hidden || !summary.Focused || summary.Invalid != "true" {
 		t.Errorf("after sending it empty: %+v", summary)
 	}
 	// The summary lists the problems in the order of the page: the
 	// links point to the invalid items as they come down the form.
 	var order struct{ Summary, Page []string }
-	p.eval(`({summary: [...document.querySelectorAll("#dang-ky-loi a")].map(a => a.getAttribute("href")), page: [...document.querySelectorAll('#dang-ky [aria-invalid="true"]')].map(e => "#" + e.id)})`, &order)
+	p.Eval(`({summary: [...document.querySelectorAll("#dang-ky-loi a")].map(a => a.getAttribute("href")), page: [...document.querySelectorAll('#dang-ky [aria-invalid="true"]')].map(e => "#" + e.id)})`, &order)
 	if len(order.Summary) < 3 || !slices.Equal(order.Summary, order.Page) {
 		t.Errorf("the summary lists %q, the page has %q", order.Summary, order.Page)
 	}
@@ -110,23 +111,23 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	// Organisations dissolved before a call are not offered for it.
 	var offered map[string]bool
 	check := `(() => { const o = [...document.getElementById("f-organisation").options].find(o => o.value === "chi-bo-thon-lac-son"); return {disabled: o.disabled}; })()`
-	if err := p.choose("#f-campaign", "2025"); err != nil {
+	if err := p.Choose("#f-campaign", "2025"); err != nil {
 		t.Fatal(err)
 	}
-	p.eval(check, &offered)
+	p.Eval(check, &offered)
 	if !offered["disabled"] {
 		t.Error("chi-bo-thon-lac-son, dissolved in 2024, is offered for 2025")
 	}
-	p.choose("#f-campaign", "2024")
-	p.eval(check, &offered)
+	p.Choose("#f-campaign", "2024")
+	p.Eval(check, &offered)
 	if offered["disabled"] {
 		t.Error("chi-bo-thon-lac-son is not offered for 2024")
 	}
-	p.choose("#f-campaign", "2025")
+	p.Choose("#f-campaign", "2025")
 
 	// Filled in as a branch secretary would.
-	p.choose("#f-organisation", "xa-ka-do")
-	p.choose("#f-field", "chuyen-doi-so")
+	p.Choose("#f-organisation", "xa-ka-do")
+	p.Choose("#f-field", "chuyen-doi-so")
 	title := `Góc đọc sách "Thôn xanh": mỗi tuần một buổi #1`
 	fill(t, p, "title", title)
 	fill(t, p, "novelty", "Lần đầu tiên xã mở góc đọc sách ngay tại nhà văn hóa thôn.\nMỗi tuần một buổi, đảng viên trẻ hướng dẫn thiếu nhi đọc sách: có sổ theo dõi.")
@@ -138,7 +139,7 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	fill(t, p, "number", "15-CV/ĐU")
 	fill(t, p, "signer", "Nguyễn Văn Bình")
 	fill(t, p, "signer_title", "Bí thư")
-	if err := p.typeInto("#f-body", "Chuẩn bị tủ sách.\n\n- Quý I: quyên góp sách.\n- Quý II: mở cửa hằng tuần."); err != nil {
+	if err := p.TypeInto("#f-body", "Chuẩn bị tủ sách.\n\n- Quý I: quyên góp sách.\n- Quý II: mở cửa hằng tuần."); err != nil {
 		t.Fatal(err)
 	}
 
@@ -168,17 +169,17 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 		}
 	}
 
-	if err := p.eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil); err != nil {
+	if err := p.Eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.waitFor(`!document.getElementById("dang-ky-tep").hidden`); err != nil {
+	if err := p.WaitFor(`!document.getElementById("dang-ky-tep").hidden`); err != nil {
 		t.Fatal(err)
 	}
 	shoot(t, p, "-file")
 	var out struct {
 		File, Path, Download, DownloadName, Repo string
 	}
-	if err := p.eval(`(async () => {
+	if err := p.Eval(`(async () => {
 		const f = document.getElementById("dang-ky");
 		const a = document.getElementById("dang-ky-tai-ve");
 		return {file: f.dataset.file, path: f.dataset.path, download: await (await fetch(a.href)).text(), downloadName: a.download, repo: document.getElementById("dang-ky-kho").href};
@@ -218,20 +219,20 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	}
 
 	// An individual registration needs the member's name.
-	p.eval(`(() => { const r = document.querySelector("input[name=kind][value=ca-nhan]"); r.click(); })()`, nil)
-	if err := p.eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil); err != nil {
+	p.Eval(`(() => { const r = document.querySelector("input[name=kind][value=ca-nhan]"); r.click(); })()`, nil)
+	if err := p.Eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := fieldMessage(t, p, "member"); got != "Bản đăng ký cá nhân cần họ tên đảng viên." {
 		t.Errorf("an individual registration without a name: %q", got)
 	}
 	fill(t, p, "member", "Trần Thị Lan")
-	p.eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil)
-	if err := p.waitFor(`document.getElementById("dang-ky").dataset.file.includes("member: \"Trần Thị Lan\"")`); err != nil {
+	p.Eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil)
+	if err := p.WaitFor(`document.getElementById("dang-ky").dataset.file.includes("member: \"Trần Thị Lan\"")`); err != nil {
 		t.Fatal(err)
 	}
 	var file string
-	p.eval(`document.getElementById("dang-ky").dataset.file`, &file)
+	p.Eval(`document.getElementById("dang-ky").dataset.file`, &file)
 	if code, report := runCheck(t, e, out.Path, file, "--strict"); code != 0 {
 		t.Errorf("mohinh check --strict on the individual one: exit %d\n%s\n%s", code, report, file)
 	}
@@ -239,15 +240,15 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	// A file too long for a link: the page opens with the file name only,
 	// and the form says to paste the content.
 	fill(t, p, "body", strings.Repeat("Đảng viên hướng dẫn từng hộ dân đăng ký dịch vụ công trực tuyến. ", 150))
-	p.eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil)
-	if err := p.waitFor(`document.getElementById("dang-ky").dataset.file.length > 8000`); err != nil {
+	p.Eval(`document.querySelector("#dang-ky button[type=submit]").click()`, nil)
+	if err := p.WaitFor(`document.getElementById("dang-ky").dataset.file.length > 8000`); err != nil {
 		t.Fatal(err)
 	}
 	var long struct {
 		Repo                string
 		LongShown, UsualOff bool
 	}
-	p.eval(`({repo: document.getElementById("dang-ky-kho").href, longShown: !document.getElementById("dang-ky-kho-dai").hidden, usualOff: document.getElementById("dang-ky-kho-huong-dan").hidden})`, &long)
+	p.Eval(`({repo: document.getElementById("dang-ky-kho").href, longShown: !document.getElementById("dang-ky-kho-dai").hidden, usualOff: document.getElementById("dang-ky-kho-huong-dan").hidden})`, &long)
 	shoot(t, p, "-long-file")
 	repo, err = url.Parse(long.Repo)
 	if err != nil {
@@ -259,7 +260,7 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 	// The copy button copies the file, or selects it where the browser
 	// refuses the clipboard.
 	var copied struct{ Said, Text string }
-	if err := p.eval(`(async () => {
+	if err := p.Eval(`(async () => {
 		document.getElementById("dang-ky-chep").click();
 		for (let i = 0; i < 100 && !document.getElementById("dang-ky-chep-ket-qua").textContent; i++) await new Promise(r => requestAnimationFrame(r));
 		const said = document.getElementById("dang-ky-chep-ket-qua").textContent;
@@ -270,7 +271,7 @@ func TestFormWritesAFileCheckAccepts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var file2 string
-	p.eval(`document.getElementById("dang-ky").dataset.file`, &file2)
+	p.Eval(`document.getElementById("dang-ky").dataset.file`, &file2)
 	if copied.Said == "" || strings.TrimSpace(copied.Text) != strings.TrimSpace(file2) {
 		t.Errorf("copy: said %q, copied %d bytes of %d", copied.Said, len(copied.Text), len(file2))
 	}

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"unicode"
 
+	"github.com/mohinh/mohinh/internal/cdp"
 	"github.com/mohinh/mohinh/internal/content"
 	"github.com/mohinh/mohinh/internal/diag"
 	"github.com/mohinh/mohinh/internal/vi"
@@ -68,15 +69,15 @@ func TestFormTextsSurviveTheFile(t *testing.T) {
 	e := setup(t)
 	p := e.newPage(t)
 	e.open(t, p, "/dang-ky/")
-	if err := p.waitFor(`document.getElementById("dang-ky").dataset.ready`); err != nil {
+	if err := p.WaitFor(`document.getElementById("dang-ky").dataset.ready`); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range [][2]string{{"#f-campaign", "2025"}, {"#f-organisation", "xa-ka-do"}, {"#f-field", "chuyen-doi-so"}} {
-		if err := p.choose(c[0], c[1]); err != nil {
+		if err := p.Choose(c[0], c[1]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := p.eval(`document.querySelector("input[name=kind][value=ca-nhan]").click()`, nil); err != nil {
+	if err := p.Eval(`document.querySelector("input[name=kind][value=ca-nhan]").click()`, nil); err != nil {
 		t.Fatal(err)
 	}
 	fill(t, p, "number", "15-CV/ĐU")
@@ -101,7 +102,7 @@ func TestFormTextsSurviveTheFile(t *testing.T) {
 			paste(t, p, key, typed[key])
 		}
 		var held map[string]string
-		if err := p.eval(`Object.fromEntries(["title", "member", "signer", "signer_title", "novelty", "expected_results", "body"].map(k => [k, document.getElementById("f-" + k).value]))`, &held); err != nil {
+		if err := p.Eval(`Object.fromEntries(["title", "member", "signer", "signer_title", "novelty", "expected_results", "body"].map(k => [k, document.getElementById("f-" + k).value]))`, &held); err != nil {
 			t.Fatal(err)
 		}
 		for key, v := range typed {
@@ -111,7 +112,7 @@ func TestFormTextsSurviveTheFile(t *testing.T) {
 			}
 		}
 		var out struct{ File, Path, Problems string }
-		if err := p.eval(`(() => {
+		if err := p.Eval(`(() => {
 			const f = document.getElementById("dang-ky");
 			delete f.dataset.file;
 			f.querySelector("button[type=submit]").click();
@@ -171,17 +172,17 @@ func TestFormTextsSurviveTheFile(t *testing.T) {
 
 // paste puts text into an item at once, as pasting it does, and leaves
 // the item.
-func paste(t *testing.T, p *page, key, text string) {
+func paste(t *testing.T, p *cdp.Page, key, text string) {
 	t.Helper()
-	if err := p.eval(`(() => { const e = document.getElementById("f-`+key+`"); e.focus(); e.value = ""; })()`, nil); err != nil {
+	if err := p.Eval(`(() => { const e = document.getElementById("f-`+key+`"); e.focus(); e.value = ""; })()`, nil); err != nil {
 		t.Fatal(err)
 	}
 	if text != "" {
-		if err := p.call("Input.insertText", map[string]any{"text": text}, nil); err != nil {
+		if err := p.Call("Input.insertText", map[string]any{"text": text}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := p.eval(`(() => { const e = document.getElementById("f-`+key+`"); e.dispatchEvent(new Event("change", {bubbles: true})); e.blur(); })()`, nil); err != nil {
+	if err := p.Eval(`(() => { const e = document.getElementById("f-`+key+`"); e.dispatchEvent(new Event("change", {bubbles: true})); e.blur(); })()`, nil); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -68,30 +68,30 @@ func TestNoLinkRunsScript(t *testing.T) {
 	defer server.Close()
 
 	p := e.newPage(t)
-	p.hosts = append(p.hosts, server.URL)
-	if err := p.navigate(server.URL + "/page"); err != nil {
+	p.Allow(server.URL)
+	if err := p.Navigate(server.URL + "/page"); err != nil {
 		t.Fatal(err)
 	}
 	var n int
-	if err := p.eval(`document.querySelectorAll("main a").length`, &n); err != nil {
+	if err := p.Eval(`document.querySelectorAll("main a").length`, &n); err != nil {
 		t.Fatal(err)
 	}
 	if want := 5 * len(scriptAddresses(0)); n < want { // <…<script>…> is no link
 		t.Fatalf("the page has %d links, want at least %d", n, want)
 	}
 	for i := range n {
-		if err := p.navigate(server.URL + "/page"); err != nil {
+		if err := p.Navigate(server.URL + "/page"); err != nil {
 			t.Fatal(err)
 		}
 		// Click, then let the page run every task the click queued (a
 		// javascript: address runs in a task of its own) before the next.
-		if err := p.eval(fmt.Sprintf(`(() => { document.querySelectorAll("main a")[%d].click();
+		if err := p.Eval(fmt.Sprintf(`(() => { document.querySelectorAll("main a")[%d].click();
 			return new Promise(r => setTimeout(() => setTimeout(r, 0), 0)) })()`, i), nil); err != nil &&
 			!strings.Contains(err.Error(), "navigated") { // an address kept as a path leads to this server
 			t.Fatalf("link %d: %v", i, err)
 		}
 	}
-	if err := p.eval(`document.getElementById("control").click()`, nil); err != nil {
+	if err := p.Eval(`document.getElementById("control").click()`, nil); err != nil {
 		t.Fatal(err)
 	}
 	select {

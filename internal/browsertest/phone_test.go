@@ -47,24 +47,24 @@ func TestPhoneHasNoHorizontalScroll(t *testing.T) {
 		pages = append(pages, level, level+"danh-gia/")
 	}
 	p := e.newPage(t)
-	if err := p.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true}, nil); err != nil {
+	if err := p.Call("Emulation.setDeviceMetricsOverride", map[string]any{"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, url := range pages {
 		// A page of the same address with another #part would not load
 		// again: come from elsewhere.
-		if err := p.navigate("about:blank"); err != nil {
+		if err := p.Navigate("about:blank"); err != nil {
 			t.Fatal(err)
 		}
-		if err := p.navigate(e.server.URL + url); err != nil {
+		if err := p.Navigate(e.server.URL + url); err != nil {
 			t.Fatal(err)
 		}
-		p.eval(`document.fonts.ready.then(() => true)`, nil)
+		p.Eval(`document.fonts.ready.then(() => true)`, nil)
 		var got struct {
 			Width, Scroll int
 			Widest        string
 		}
-		p.eval(`(() => {
+		p.Eval(`(() => {
 			const w = document.documentElement.clientWidth;
 			let widest = "";
 			for (const el of document.querySelectorAll("body *")) {
@@ -87,11 +87,11 @@ func TestPhoneHasNoHorizontalScroll(t *testing.T) {
 	}
 
 	// The menu: folded, then opened by its button.
-	if err := p.navigate(e.server.URL + "/"); err != nil {
+	if err := p.Navigate(e.server.URL + "/"); err != nil {
 		t.Fatal(err)
 	}
 	var menu struct{ Folded, Open bool }
-	p.eval(`(() => {
+	p.Eval(`(() => {
 		const nav = document.getElementById("muc-chinh");
 		const folded = nav.offsetHeight === 0;
 		document.querySelector(".menu-toggle").click();

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/mohinh/mohinh/internal/cdp"
 )
 
 // The registrations of testdata/search-site.txtar, by title.
@@ -21,18 +23,18 @@ const (
 
 // searchResults types q into the search page, as a person does, and
 // returns the titles of the results in order.
-func searchResults(t *testing.T, e *env, p *page, q string) []string {
+func searchResults(t *testing.T, e *env, p *cdp.Page, q string) []string {
 	t.Helper()
 	var before string
-	p.eval(`document.getElementById("tim-kiem-form").dataset.done || ""`, &before)
-	if err := p.typeInto("#tim-kiem-q", q); err != nil {
+	p.Eval(`document.getElementById("tim-kiem-form").dataset.done || ""`, &before)
+	if err := p.TypeInto("#tim-kiem-q", q); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.waitFor(fmt.Sprintf(`(document.getElementById("tim-kiem-form").dataset.done || "") !== %s && document.getElementById("tim-kiem-q").value === %s && new URLSearchParams(location.search).get("q") === %s`, jsString(before), jsString(q), jsString(q))); err != nil {
+	if err := p.WaitFor(fmt.Sprintf(`(document.getElementById("tim-kiem-form").dataset.done || "") !== %s && document.getElementById("tim-kiem-q").value === %s && new URLSearchParams(location.search).get("q") === %s`, cdp.JSString(before), cdp.JSString(q), cdp.JSString(q))); err != nil {
 		t.Fatal(err)
 	}
 	var titles []string
-	if err := p.eval(`[...document.querySelectorAll("#tim-kiem-ket-qua h2 a")].map(a => a.textContent)`, &titles); err != nil {
+	if err := p.Eval(`[...document.querySelectorAll("#tim-kiem-ket-qua h2 a")].map(a => a.textContent)`, &titles); err != nil {
 		t.Fatal(err)
 	}
 	return titles
@@ -68,14 +70,14 @@ func TestSearchFoldsAndRanks(t *testing.T) {
 	}
 
 	// The address keeps the query: reloading shows the same results.
-	if err := p.reload(); err != nil {
+	if err := p.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.waitFor(`document.getElementById("tim-kiem-form").dataset.done`); err != nil {
+	if err := p.WaitFor(`document.getElementById("tim-kiem-form").dataset.done`); err != nil {
 		t.Fatal(err)
 	}
 	var q string
-	p.eval(`document.getElementById("tim-kiem-q").value`, &q)
+	p.Eval(`document.getElementById("tim-kiem-q").value`, &q)
 	if q != "không có chữ này" {
 		t.Errorf("after a reload the query is %q", q)
 	}
@@ -83,7 +85,7 @@ func TestSearchFoldsAndRanks(t *testing.T) {
 	// Every result links to its registration's page.
 	searchResults(t, e, p, "duong")
 	var broken []string
-	if err := p.eval(`Promise.all([...document.querySelectorAll("#tim-kiem-ket-qua a")].map(a => fetch(a.href).then(r => r.ok ? "" : a.href))).then(l => l.filter(Boolean))`, &broken); err != nil {
+	if err := p.Eval(`Promise.all([...document.querySelectorAll("#tim-kiem-ket-qua a")].map(a => fetch(a.href).then(r => r.ok ? "" : a.href))).then(l => l.filter(Boolean))`, &broken); err != nil {
 		t.Fatal(err)
 	}
 	if len(broken) > 0 {
@@ -99,26 +101,21 @@ func TestSearchBoxOnEveryPage(t *testing.T) {
 	p := e.newPage(t)
 	e.open(t, p, e.searchBase)
 	var fetched []string
-	p.eval(`performance.getEntriesByType("resource").map(r => r.name).filter(n => n.includes("/du-lieu/"))`, &fetched)
+	p.Eval(`performance.getEntriesByType("resource").map(r => r.name).filter(n => n.includes("/du-lieu/"))`, &fetched)
 	if len(fetched) > 0 {
 		t.Errorf("the home page loaded %v", fetched)
 	}
-	if err := p.typeInto("#tim-nhanh", "ka do"); err != nil {
+	if err := p.TypeInto("#tim-nhanh", "ka do"); err != nil {
 		t.Fatal(err)
 	}
-	loaded := p.b.subscribe(p.session, "Page.loadEventFired", 4)
-	if err := p.press("Enter"); err != nil {
+	if err := p.Loading("search", func() error { return p.Press("Enter") }); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.awaitEvent(loaded, "search"); err != nil {
-		t.Fatal(err)
-	}
-	p.b.unsubscribe(loaded)
-	if err := p.waitFor(`document.getElementById("tim-kiem-form") && document.getElementById("tim-kiem-form").dataset.done`); err != nil {
+	if err := p.WaitFor(`document.getElementById("tim-kiem-form") && document.getElementById("tim-kiem-form").dataset.done`); err != nil {
 		t.Fatal(err)
 	}
 	var titles []string
-	p.eval(`[...document.querySelectorAll("#tim-kiem-ket-qua h2 a")].map(a => a.textContent)`, &titles)
+	p.Eval(`[...document.querySelectorAll("#tim-kiem-ket-qua h2 a")].map(a => a.textContent)`, &titles)
 	if !slices.Equal(titles, []string{hoaGiai, soTay}) && !slices.Equal(titles, []string{soTay, hoaGiai}) {
 		t.Errorf("ka do: %q", titles)
 	}
@@ -151,7 +148,7 @@ func TestTextRulesMatchGo(t *testing.T) {
 		for (const [a, b] of cases.different_tone) if (vi.toneKey(a) === vi.toneKey(b)) bad.push("different tone " + a + " " + b);
 		return bad;
 	})()`
-	if err := p.eval(script, &failures); err != nil {
+	if err := p.Eval(script, &failures); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range failures {
@@ -174,8 +171,8 @@ func TestSearchAtScale(t *testing.T) {
 	e := setup(t)
 	srv := newStaticServer(t, dir)
 	p := e.newPage(t)
-	p.hosts = append(p.hosts, srv)
-	if err := p.navigate(srv + "/tim-kiem/"); err != nil {
+	p.Allow(srv)
+	if err := p.Navigate(srv + "/tim-kiem/"); err != nil {
 		t.Fatal(err)
 	}
 	queries := []string{"dang uy", "chuyen doi so", "ứng dụng công nghệ", "thon", "zalo", "mo hinh dan van kheo", "tổ tự quản an ninh", "hộ nghèo", "đảng viên", "sinh hoạt chi bộ", "kinh te", "d"}
@@ -211,7 +208,7 @@ func TestSearchAtScale(t *testing.T) {
 		const transfer = performance.getEntriesByType("resource").filter(r => r.name.includes("/du-lieu/")).map(r => ({name: r.name, encoded: r.encodedBodySize, decoded: r.decodedBodySize, transfer: r.transferSize}));
 		return {first, firstKB, times, counts, transfer};
 	})()`
-	if err := p.eval(script, &res); err != nil {
+	if err := p.Eval(script, &res); err != nil {
 		t.Fatal(err)
 	}
 	var enc, dec float64

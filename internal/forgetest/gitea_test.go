@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mohinh/mohinh/internal/cdp"
 	"github.com/mohinh/mohinh/internal/content"
 )
 
@@ -387,8 +388,8 @@ func push(s *forgeServer) string {
 // with the file's text in its editor, for a person signed in.
 func TestGiteaNewFileLink(t *testing.T) {
 	bin, forge, version := findForge(t)
-	chromium := findChromium()
-	if chromium == "" {
+	chromium, err := cdp.FindChromium()
+	if err != nil {
 		t.Skip("no Chromium (apt-get install chromium, or set CHROMIUM) to follow the link in")
 	}
 	if _, err := exec.LookPath("git"); err != nil {
@@ -420,25 +421,26 @@ func TestGiteaNewFileLink(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	b, err := startBrowser(chromium, t.TempDir())
+	b, err := cdp.Start(chromium, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer b.close()
-	p, err := b.newPage(ctx)
+	defer b.Close()
+	p, err := b.NewPage(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.LoadTimeout = time.Minute // a forge's page is slower to load than a static one
 
 	// Sign in, as a person does, on the forge's own page.
-	if err := p.navigate(s.url + "user/login"); err != nil {
+	if err := p.Navigate(s.url + "user/login"); err != nil {
 		t.Fatal(err)
 	}
-	err = p.loading("sign in", func() error {
-		return p.eval(`(() => {
-			document.getElementById("user_name").value = `+jsString(s.user)+`;
+	err = p.Loading("sign in", func() error {
+		return p.Eval(`(() => {
+			document.getElementById("user_name").value = `+cdp.JSString(s.user)+`;
 			const pw = document.getElementById("password");
-			pw.value = `+jsString(s.password)+`;
+			pw.value = `+cdp.JSString(s.password)+`;
 			pw.form.submit();
 		})()`, nil)
 	})
@@ -446,22 +448,22 @@ func TestGiteaNewFileLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	var where string
-	p.eval(`location.pathname`, &where)
+	p.Eval(`location.pathname`, &where)
 	if strings.HasPrefix(where, "/user/login") {
 		var text string
-		p.eval(`document.body.innerText`, &text)
+		p.Eval(`document.body.innerText`, &text)
 		t.Fatalf("still on the sign-in page after signing in:\n%s", text)
 	}
 
 	var link string
-	if err := p.eval(`(() => { const path = `+jsString(path)+`, file = `+jsString(file)+`;
-		return `+jsString(pattern)+`
+	if err := p.Eval(`(() => { const path = `+cdp.JSString(path)+`, file = `+cdp.JSString(file)+`;
+		return `+cdp.JSString(pattern)+`
 			.replace("{path}", encodeURIComponent(path).replace(/%2F/g, "/"))
 			.replace("{value}", encodeURIComponent(file)); })()`, &link); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("link: %d bytes (the form offers links up to %d)", len(link), content.NewFileLinkLimit)
-	if err := p.navigate(link); err != nil {
+	if err := p.Navigate(link); err != nil {
 		t.Fatal(err)
 	}
 
@@ -469,15 +471,15 @@ func TestGiteaNewFileLink(t *testing.T) {
 	// set the editor up: wait for the text to reach the form's textarea,
 	// which the editor keeps in step, bounded for a page that never
 	// fills it; what the page shows is then compared whatever it is.
-	waitErr := p.waitFor(`document.querySelector("#edit_area") && document.querySelector("#edit_area").value !== ""`, time.Minute)
+	waitErr := p.WaitForWithin(`document.querySelector("#edit_area") && document.querySelector("#edit_area").value !== ""`, time.Minute)
 	if name := os.Getenv("MOHINH_SCREENSHOTS"); name != "" {
-		if err := p.screenshot(filepath.Join(name, "gitea-newfile.png")); err != nil {
+		if err := p.Screenshot(filepath.Join(name, "gitea-newfile.png")); err != nil {
 			t.Error(err)
 		}
 	}
 	got := readEditor(t, p)
 	t.Logf("page: %s %q; folders %q, file-name box %q, tree path %q", strings.SplitN(got.URL, "?", 2)[0], got.Title, got.Folders, got.FileName, got.TreePath)
-	if problems := p.takeProblems(); len(problems) > 0 {
+	if problems := p.TakeProblems(); len(problems) > 0 {
 		t.Logf("the page's script reported: %q", problems)
 	}
 	if !got.NewFile {
@@ -493,11 +495,11 @@ func TestGiteaNewFileLink(t *testing.T) {
 		// back into it, which the form tells Gitea and Forgejo users to
 		// do (proposeSteps in internal/render/schema.go): do as they do.
 		t.Logf("%s shows the file's name %q as a folder and leaves the file-name box empty: pressing Backspace in it, as the form says", version, name)
-		if err := p.eval(`(() => { const e = document.getElementById("file-name"); e.focus(); e.setSelectionRange(0, 0); })()`, nil); err != nil {
+		if err := p.Eval(`(() => { const e = document.getElementById("file-name"); e.focus(); e.setSelectionRange(0, 0); })()`, nil); err != nil {
 			t.Fatal(err)
 		}
 		for _, typ := range []string{"keyDown", "keyUp"} {
-			if err := p.call("Input.dispatchKeyEvent", map[string]any{"type": typ, "key": "Backspace", "code": "Backspace", "windowsVirtualKeyCode": 8}, nil); err != nil {
+			if err := p.Call("Input.dispatchKeyEvent", map[string]any{"type": typ, "key": "Backspace", "code": "Backspace", "windowsVirtualKeyCode": 8}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -526,14 +528,14 @@ func TestGiteaNewFileLink(t *testing.T) {
 	if got.TreePath != path || got.Content != file {
 		return
 	}
-	err = p.loading("commit", func() error {
-		return p.eval(`document.getElementById("commit-button").click()`, nil)
+	err = p.Loading("commit", func() error {
+		return p.Eval(`document.getElementById("commit-button").click()`, nil)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var after string
-	p.eval(`location.pathname`, &after)
+	p.Eval(`location.pathname`, &after)
 	t.Logf("after the commit: %s", after)
 	git(t, siteDir, "fetch", "-q", push(s), "main")
 	if committed := git(t, siteDir, "show", "FETCH_HEAD:"+path); committed != file {
@@ -555,10 +557,10 @@ type editorPage struct {
 	NewFile    bool     // the page is a form that commits a new file
 }
 
-func readEditor(t *testing.T, p *page) editorPage {
+func readEditor(t *testing.T, p *cdp.Page) editorPage {
 	t.Helper()
 	var got editorPage
-	if err := p.eval(`(() => {
+	if err := p.Eval(`(() => {
 		const v = sel => { const e = document.querySelector(sel); return e ? e.value : ""; };
 		const editor = document.querySelector(".cm-content, .monaco-editor .view-lines");
 		return {
