@@ -49,7 +49,7 @@ var (
 		{"established", "ngày thành lập", false},
 		{"dissolved", "ngày giải thể, sáp nhập", false},
 		{"successor", "mã tổ chức kế thừa", false},
-		{"reviewers", "danh sách tài khoản GitHub duyệt bản đăng ký của tổ chức", false},
+		{"reviewers", "danh sách tài khoản (trên máy chủ git của kho: GitHub, Gitea, Forgejo, GitLab) duyệt bản đăng ký của tổ chức", false},
 	}
 	// registrationKeys are the contract's (keys.go).
 	registrationKeys = keySpecs(registrationContract)

@@ -47,9 +47,9 @@ func (e *Error) Error() string {
 	case ErrUnknownRevision:
 		msg := fmt.Sprintf("không tìm thấy phiên bản %q trong kho git", e.Rev)
 		if e.Shallow {
-			return msg + ": kho này chỉ có một phần lịch sử (shallow clone); hãy chạy git fetch --unshallow, hoặc trong GitHub Actions dùng actions/checkout với fetch-depth: 0"
+			return msg + ": kho này chỉ có một phần lịch sử (shallow clone); hãy chạy git fetch --unshallow, hoặc trong CI lấy toàn bộ lịch sử (GitHub Actions: actions/checkout với fetch-depth: 0; GitLab: GIT_DEPTH: 0)"
 		}
-		return msg + ": hãy kiểm tra lại tên nhánh hoặc commit (ví dụ origin/main) và chạy git fetch để lấy về các nhánh mới; trong GitHub Actions, hãy dùng actions/checkout với fetch-depth: 0"
+		return msg + ": hãy kiểm tra lại tên nhánh hoặc commit (ví dụ origin/main) và chạy git fetch để lấy về các nhánh mới; trong CI, hãy lấy toàn bộ lịch sử (GitHub Actions: actions/checkout với fetch-depth: 0; GitLab: GIT_DEPTH: 0)"
 	case ErrUnsafe:
 		return fmt.Sprintf("git không đọc kho ở %s vì thư mục thuộc người dùng khác trên máy: nếu tin thư mục này, hãy chạy git config --global --add safe.directory %s", dir, dir)
 	}
