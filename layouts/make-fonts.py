@@ -1,17 +1,26 @@
 #!/usr/bin/python3
-"""Makes the document typeface: Liberation Serif 2 (Debian fonts-liberation2),
-subset to the characters Vietnamese documents use and renamed "Mohinh Serif"
-as the SIL Open Font License requires of a modified version (the Reserved
-Font Names are Liberation, Tinos, Arimo and Cousine). Needs python3-fonttools
-and python3-brotli. Run from the layouts folder: /usr/bin/python3 make-fonts.py; it writes
-assets/fonts/mohinh-serif-*.woff2 (the licence is assets/fonts/OFL.txt).
+"""Makes the site's typefaces: the document serif, Liberation Serif 2 (Debian
+fonts-liberation2), and the monospace of files and code, Liberation Mono 2
+(regular only), subset to the characters Vietnamese documents use and renamed
+"Mohinh Serif" and "Mohinh Mono" as the SIL Open Font License requires of a
+modified version (the Reserved Font Names are Liberation, Tinos, Arimo and
+Cousine). Needs python3-fonttools and python3-brotli. Run from the layouts
+folder: /usr/bin/python3 make-fonts.py; it writes assets/fonts/mohinh-serif-*.woff2
+and assets/fonts/mohinh-mono-regular.woff2 (the licence is assets/fonts/OFL.txt).
 """
 import io
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-SOURCE = "/usr/share/fonts/truetype/liberation2/LiberationSerif-%s.ttf"
-STYLES = {"Regular": "regular", "Bold": "bold", "Italic": "italic", "BoldItalic": "bold-italic"}
+SOURCE = "/usr/share/fonts/truetype/liberation2/Liberation%s-%s.ttf"
+# (source family, style): (family, file slug)
+FONTS = {
+    ("Serif", "Regular"): ("Mohinh Serif", "serif-regular"),
+    ("Serif", "Bold"): ("Mohinh Serif", "serif-bold"),
+    ("Serif", "Italic"): ("Mohinh Serif", "serif-italic"),
+    ("Serif", "BoldItalic"): ("Mohinh Serif", "serif-bold-italic"),
+    ("Mono", "Regular"): ("Mohinh Mono", "mono-regular"),
+}
 STYLE_NAMES = {"Regular": "Regular", "Bold": "Bold", "Italic": "Italic", "BoldItalic": "Bold Italic"}
 
 # What Vietnamese documents are written with: ASCII, Latin-1 (À Á Â Ã È É
@@ -27,8 +36,8 @@ RANGES = [
 ]
 UNICODES = [c for lo, hi in RANGES for c in range(lo, hi + 1)]
 
-for style, slug in STYLES.items():
-    font = TTFont(SOURCE % style, recalcTimestamp=False)
+for (source, style), (family, slug) in FONTS.items():
+    font = TTFont(SOURCE % (source, style), recalcTimestamp=False)
     opts = subset.Options()
     opts.flavor = "woff2"
     opts.layout_features = ["kern", "liga", "ccmp", "mark", "mkmk", "locl"]
@@ -38,13 +47,13 @@ for style, slug in STYLES.items():
     s.populate(unicodes=UNICODES)
     s.subset(font)
     name = font["name"]
-    family, full = "Mohinh Serif", "Mohinh Serif " + STYLE_NAMES[style]
-    postscript = "MohinhSerif-" + style
+    full = family + " " + STYLE_NAMES[style]
+    postscript = family.replace(" ", "") + "-" + style
     for rec in name.names:
         if rec.nameID == 1:
             rec.string = family
         elif rec.nameID == 3:
-            rec.string = "Mohinh Serif " + STYLE_NAMES[style] + " (subset of Liberation Serif 2.1.5)"
+            rec.string = full + " (subset of Liberation " + source + " 2.1.5)"
         elif rec.nameID == 4:
             rec.string = full
         elif rec.nameID == 6:
@@ -53,6 +62,6 @@ for style, slug in STYLES.items():
     font.flavor = "woff2"
     out = io.BytesIO()
     font.save(out, reorderTables=True)
-    with open("assets/fonts/mohinh-serif-%s.woff2" % slug, "wb") as f:
+    with open("assets/fonts/mohinh-%s.woff2" % slug, "wb") as f:
         f.write(out.getvalue())
     print(slug, len(out.getvalue()), "bytes")

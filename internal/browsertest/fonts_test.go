@@ -119,3 +119,29 @@ func platformFonts(t *testing.T, p *cdp.Page, root string) []string {
 	}
 	return out
 }
+
+// The file the form writes, shown before it is sent, is set in one
+// monospace with every Vietnamese letter — Consolas where the machine has
+// it, else the site's Mohinh Mono — not the system's default monospace,
+// whose tone marks land beside the vowel.
+func TestFilePreviewUsesOneMonospace(t *testing.T) {
+	e := setup(t)
+	p := e.newPage(t)
+	e.open(t, p, "/dang-ky/")
+	// Show the preview with a text that needs the letters.
+	if err := p.Eval(`(() => {
+		const out = document.getElementById("dang-ky-tep");
+		out.hidden = false;
+		document.getElementById("dang-ky-noi-dung").textContent = "signer: \"Nguyễn Văn Bình\"\nnovelty: Đảng viên hướng dẫn từng hộ, ủy ban xã theo dõi.\n";
+		return document.fonts.ready.then(() => true);
+	})()`, nil); err != nil {
+		t.Fatal(err)
+	}
+	families := map[string]bool{}
+	for _, f := range platformFonts(t, p, "#dang-ky-noi-dung") {
+		families[f] = true
+	}
+	if len(families) != 1 || !families["Mohinh Mono"] && !families["Consolas"] {
+		t.Errorf("the file preview is set in %v, want Mohinh Mono (or Consolas) alone", families)
+	}
+}
