@@ -80,8 +80,24 @@ func TestNoLinkRunsScript(t *testing.T) {
 		t.Fatalf("the page has %d links, want at least %d", n, want)
 	}
 	for i := range n {
-		if err := p.Navigate(server.URL + "/page"); err != nil {
+		// Each visit has an address of its own: a link of the previous
+		// visit that leads to this server may fire its load event after
+		// Navigate began waiting, and then this visit's comes next.
+		visit := fmt.Sprintf("?visit=%d", i)
+		if err := p.Navigate(server.URL + "/page" + visit); err != nil {
 			t.Fatal(err)
+		}
+		for attempt := 0; ; attempt++ {
+			var at string
+			if err := p.Eval(`location.search + " " + document.readyState`, &at); err == nil && at == visit+" complete" {
+				break
+			}
+			if attempt == 3 {
+				t.Fatalf("link %d: the page never came back for the visit", i)
+			}
+			if err := p.Loading("visit "+visit, func() error { return nil }); err != nil {
+				t.Fatal(err)
+			}
 		}
 		// Click, then let the page run every task the click queued (a
 		// javascript: address runs in a task of its own) before the next.
